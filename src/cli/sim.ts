@@ -1,0 +1,127 @@
+// `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json]`: one game,
+// as a per-turn table or one JSON document. `--runs N` plays N seeds and prints the odds instead.
+import { readFileSync } from 'node:fs';
+import { runGame, runSummary, summarise, batchSeeds, compile, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
+import { parseArgs, intOption, UsageError } from './args';
+import { loadFromDisk } from './files';
+import { reportLoadErrors } from './report';
+
+const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json]
+       npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--json]`;
+
+/** Orders from a JSON file: { "<turn>": { "<actor>": { "action": "...", "target": "..." } } }. */
+function readOrders(file: string | undefined): ((turn: number) => Orders) | undefined {
+  if (!file) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read orders from ${file}: ${(e as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${file}: orders are an object keyed by turn number`);
+  const byTurn = data as Record<string, Orders>;
+  return (turn) => byTurn[String(turn)] ?? {};
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function printTable(scenario: Scenario, trace: Trace): void {
+  const m = compile(scenario);
+  const out = process.stdout;
+  out.write(`${m.data.meta.title} · seed ${trace.seed} · role ${trace.role} · scenario hash ${scenario.hash}\n`);
+  out.write(`${pad('day', 4)} ${pad('date', 10)} ${pad('band', 12)} ${pad('overall', 7)} ${pad('hottest pairs', 44)} events\n`);
+  for (const t of trace.turns) {
+    const hot = Object.entries(t.tensions)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([id, v]) => `${id} ${v.toFixed(0)}`)
+      .join(', ');
+    const events = t.events.filter((e) => e.visibility === 'public' && e.kind !== 'band').map((e) => e.text);
+    out.write(`${pad(String(t.turn), 4)} ${t.date} ${pad(t.band, 12)} ${pad(t.overall.toFixed(1), 7)} ${pad(hot, 44)} ${events.join(' · ')}\n`);
+  }
+  const o = trace.outcome;
+  if (o) {
+    const data = m.data.outcomes.find((x) => x.id === o.id)!;
+    out.write(`\noutcome: ${data.name} on day ${o.turn}${o.blame ? ` (blame: ${o.blame})` : ''} — ${data.description}\n`);
+  } else out.write(`\nno outcome after ${trace.turns.length} turns\n`);
+}
+
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+  if (done === total) process.stderr.write('\n');
+}
+
+function printOdds(scenario: Scenario, odds: Odds): void {
+  const m = compile(scenario);
+  const out = process.stdout;
+  out.write(`${m.data.meta.title} · ${odds.runs} runs\n\n`);
+  for (const o of m.data.outcomes) {
+    const n = odds.outcomes[o.id] ?? 0;
+    const share = odds.runs ? n / odds.runs : 0;
+    out.write(`${pad(o.name, 28)} ${pad(String(n), 6)} ${(share * 100).toFixed(1).padStart(5)}%  ${'█'.repeat(Math.round(share * 40))}\n`);
+  }
+  out.write(`\nday of the end   p10 ${odds.endTurn.p10}  p50 ${odds.endTurn.p50}  p90 ${odds.endTurn.p90}\n`);
+  out.write(`peak tension     p10 ${odds.peakTension.p10}  p50 ${odds.peakTension.p50}  p90 ${odds.peakTension.p90}\n`);
+  const blame = Object.entries(odds.blame).sort((a, b) => b[1] - a[1]);
+  if (blame.length) out.write(`blamed           ${blame.map(([a, n]) => `${a} ${n}`).join(', ')}\n`);
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs'], ['json', 'help']);
+  if (args.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = args.positional[0];
+  if (!file || args.positional.length > 1) throw new UsageError(USAGE);
+  const loaded = loadFromDisk(file);
+  if (!loaded.ok) return reportLoadErrors(loaded.errors);
+  const scenario = loaded.scenario;
+  const json = args.flags.has('json');
+  const seed = args.values.get('seed');
+  if (args.values.has('runs')) {
+    const n = intOption(args, 'runs', 100, 1, 10_000_000);
+    const seeds = seed === undefined ? batchSeeds(n) : batchSeeds(n).map((s) => `${seed}-${s}`);
+    const runs = seeds.map((s, i) => {
+      if (i % 50 === 0 || i === n - 1) progress(i + 1, n);
+      return runSummary(scenario, s);
+    });
+    const odds = summarise(scenario, runs);
+    if (json) process.stdout.write(`${JSON.stringify(odds)}\n`);
+    else printOdds(scenario, odds);
+    return 0;
+  }
+  const role = args.values.get('role');
+  const m = compile(scenario);
+  if (role !== undefined && role !== 'observer' && !m.data.actors.some((a) => a.id === role && a.playable)) {
+    throw new UsageError(`unknown role '${role}': playable roles are ${m.data.actors.filter((a) => a.playable).map((a) => a.id).join(', ')}, or observer`);
+  }
+  const turns = args.values.has('turns') ? intOption(args, 'turns', 0, 1, 1_000_000) : undefined;
+  const orders = readOrders(args.values.get('orders'));
+  const trace = runGame(scenario, seed ?? '1', { role, turns, orders });
+  if (json) {
+    const doc = {
+      scenario: trace.scenario,
+      seed: trace.seed,
+      role: trace.role,
+      turns: trace.turns.map((t) => ({ turn: t.turn, date: t.date, hash: t.hash, band: t.band, overall: t.overall, tensions: t.tensions, events: t.events })),
+      outcome: trace.outcome,
+    };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  } else printTable(scenario, trace);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError || (e as Error).name === 'OrderError') {
+    process.stderr.write(`sim: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}

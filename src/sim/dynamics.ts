@@ -1,0 +1,86 @@
+// The standing dynamics of a turn: Richardson's x′ = x − m·x + a·x + g on every pair (fatigue fades
+// tension, fear feeds on it, grievance adds to it), the threat of forces near a border as the threatened
+// side estimates them, the scenario's couplings (rally effect, spillover), and meters drifting to rest.
+import type { Model } from './model';
+import type { GameState } from './state';
+import { book, causeKey, clampPair, scale } from './ledger';
+import { overallTension } from './tension';
+
+function richardson(m: Model, st: GameState): void {
+  const size = m.data.rules.ledgerSize;
+  for (let p = 0; p < m.nP; p++) {
+    const t = st.tension[p]!;
+    scale(st, p, 1 - m.fatigue[p]!);
+    book(st, p, 'fear/-/-', m.fear[p]! * t, size);
+    book(st, p, 'grievance/-/-', m.grievance[p]!, size);
+  }
+}
+
+/** 0 for a force far from a border, up to 1 at it. */
+function proximity(km: number, limit: number): number {
+  return km >= limit ? 0 : 1 - km / limit;
+}
+
+/** The threat each active force near a border puts on the side across it (and its host). */
+function forceThreat(m: Model, st: GameState): void {
+  const rules = m.data.rules;
+  const size = rules.ledgerSize;
+  const nB = m.borderA.length;
+  for (let f = 0; f < m.nF; f++) {
+    if (!st.forces.active[f]) continue;
+    const place = st.forces.place[f]!;
+    const host = m.placeCountry[place]!;
+    if (host < 0) continue;
+    const owner = m.forceOwner[f]!;
+    const km = m.placeBorderKm[place]!;
+    for (let b = 0; b < nB; b++) {
+      const near = proximity(km[b]!, rules.borderKm);
+      if (near === 0) continue;
+      const across = m.borderA[b] === host ? m.borderB[b]! : m.borderB[b] === host ? m.borderA[b]! : -1;
+      if (across < 0 || across === owner) continue;
+      const threat = (rules.forceThreat * st.estimates[across * m.nF + f]! * near) / 1000;
+      const p = m.pairOf[owner * m.nA + across]!;
+      if (p >= 0) book(st, p, causeKey('force', m.actorIds[owner]!, m.forceIds[f]!), threat, size);
+      if (host !== owner) {
+        const q = m.pairOf[host * m.nA + across]!;
+        if (q >= 0) book(st, q, causeKey('host', m.actorIds[host]!, m.forceIds[f]!), threat * rules.hostShare, size);
+      }
+    }
+  }
+}
+
+function couplings(m: Model, st: GameState): void {
+  const size = m.data.rules.ledgerSize;
+  for (const d of m.dynamics) {
+    const from = d.fromMeterSlot >= 0 ? st.meters[d.fromMeterSlot]! : d.fromPair >= 0 ? st.tension[d.fromPair]! : overallTension(m, st);
+    const x = from - d.pivot;
+    if (d.above && x <= 0) continue;
+    const change = d.rate * x;
+    if (d.targetMeterSlot >= 0) {
+      const meter = d.targetMeterSlot % m.nM;
+      st.meters[d.targetMeterSlot] = Math.min(m.meterMax[meter]!, Math.max(m.meterMin[meter]!, st.meters[d.targetMeterSlot]! + change));
+    } else if (d.targetPair >= 0) {
+      book(st, d.targetPair, causeKey('dyn', '-', m.data.dynamics[d.index]!.id), change, size);
+    }
+  }
+}
+
+function drift(m: Model, st: GameState): void {
+  for (let j = 0; j < m.nM; j++) {
+    const dr = m.meterDrift[j];
+    if (!dr) continue;
+    for (let a = 0; a < m.nA; a++) {
+      const i = a * m.nM + j;
+      st.meters[i]! += dr.rate * (dr.toward - st.meters[i]!);
+    }
+  }
+}
+
+/** Runs a turn's standing dynamics and clamps every pair to 0–100. */
+export function runDynamics(m: Model, st: GameState): void {
+  richardson(m, st);
+  forceThreat(m, st);
+  couplings(m, st);
+  drift(m, st);
+  for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
+}

@@ -1,0 +1,129 @@
+// Applies what actions and events do: the Goldstein impact of a public action on the pair
+// (actor, target), its listed effects (ranges drawn from the seeded generator), audience costs,
+// and the record of use. Every tension change is booked in the ledger under its cause.
+import { resolveActor, resolvePairs, type CAction, type CEffect, type Model, type RangeValue } from './model';
+import type { GameState } from './state';
+import type { Rng } from './rng';
+import { book, causeKey } from './ledger';
+
+export interface ApplyContext {
+  actor: number;
+  target: number;
+  /** The ledger cause for tension changes. */
+  cause: string;
+  /** The first value drawn, for the feed's {value}. */
+  value: number | undefined;
+}
+
+function draw(r: RangeValue, rng: Rng): number {
+  return Array.isArray(r) ? r[0] + (r[1] - r[0]) * rng.next() : r;
+}
+
+function clampMeter(m: Model, st: GameState, slot: number): void {
+  const meter = slot % m.nM;
+  const v = st.meters[slot]!;
+  if (v < m.meterMin[meter]!) st.meters[slot] = m.meterMin[meter]!;
+  else if (v > m.meterMax[meter]!) st.meters[slot] = m.meterMax[meter]!;
+}
+
+/** Moves every observer's estimate of a force `share` of the way to its true strength. */
+export function reveal(m: Model, st: GameState, force: number, share: number): void {
+  const forces = force < 0 ? m.forceIds.map((_, i) => i) : [force];
+  for (const f of forces) {
+    const truth = st.forces.strength[f]!;
+    for (let o = 0; o < m.nA; o++) {
+      const i = o * m.nF + f;
+      st.estimates[i]! += share * (truth - st.estimates[i]!);
+    }
+  }
+}
+
+export function applyEffect(m: Model, st: GameState, e: CEffect, ctx: ApplyContext, rng: Rng): void {
+  const size = m.data.rules.ledgerSize;
+  switch (e.kind) {
+    case 'tension':
+      for (const p of resolvePairs(m, e.a, e.b, ctx.actor, ctx.target)) {
+        if (e.add !== undefined) {
+          const v = draw(e.add, rng);
+          ctx.value ??= v;
+          book(st, p, ctx.cause, v, size);
+        }
+        if (e.mul !== undefined) {
+          const v = draw(e.mul, rng);
+          ctx.value ??= v;
+          book(st, p, ctx.cause, (v - 1) * st.tension[p]!, size);
+        }
+      }
+      return;
+    case 'meter': {
+      const who = resolveActor(e.of, ctx.actor, ctx.target);
+      if (who < 0) return;
+      const slot = who * m.nM + e.meter;
+      if (e.add !== undefined) {
+        const v = draw(e.add, rng);
+        ctx.value ??= v;
+        st.meters[slot]! += v;
+      }
+      if (e.mul !== undefined) {
+        const v = draw(e.mul, rng);
+        ctx.value ??= v;
+        st.meters[slot]! *= v;
+      }
+      clampMeter(m, st, slot);
+      return;
+    }
+    case 'force': {
+      const f = e.force;
+      if (e.add !== undefined) {
+        const v = draw(e.add, rng);
+        ctx.value ??= v;
+        st.forces.strength[f] = Math.max(0, st.forces.strength[f]! + v);
+      }
+      if (e.mul !== undefined) {
+        const v = draw(e.mul, rng);
+        ctx.value ??= st.forces.strength[f]! * v;
+        st.forces.strength[f] = Math.max(0, st.forces.strength[f]! * v);
+      }
+      if (e.moveTo !== undefined) st.forces.place[f] = e.moveTo;
+      if (e.active !== undefined) st.forces.active[f] = e.active;
+      return;
+    }
+    case 'reveal':
+      reveal(m, st, e.force, e.share);
+      return;
+  }
+}
+
+/** Applies a catalogue action for an actor: Goldstein impact, effects, audience costs, record of use. */
+export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyContext, rng: Rng): void {
+  const rules = m.data.rules;
+  const { actor, target } = ctx;
+  if (act.data.visibility === 'public' && target >= 0) {
+    const p = m.pairOf[actor * m.nA + target]!;
+    if (p >= 0) book(st, p, ctx.cause, -act.data.goldstein * rules.goldsteinScale, rules.ledgerSize);
+  }
+  for (const e of act.effects) applyEffect(m, st, e, ctx, rng);
+  const ac = rules.audienceCost;
+  if (ac && m.audienceMeter >= 0) {
+    for (const [t, al] of act.topics) {
+      const i = actor * m.nT + t;
+      const s = m.stance[i]!;
+      if (s * al > 0) st.commitment[i]! += ac.growth * Math.abs(al);
+      else if (s * al < 0) {
+        // Backing down from a stated position: pay in proportion to the commitment built up, which is then spent.
+        const slot = actor * m.nM + m.audienceMeter;
+        st.meters[slot]! -= ac.perCommitment * st.commitment[i]! * Math.abs(al);
+        clampMeter(m, st, slot);
+        st.commitment[i] = st.commitment[i]! * 0.5;
+      }
+    }
+  }
+  const u = actor * m.actions.length + act.index;
+  st.lastUsed[u] = st.turn;
+  st.uses[u]! += 1;
+}
+
+/** The ledger cause of an action taken by an actor. */
+export function actionCause(m: Model, kind: 'act' | 'incident', act: CAction, actor: number): string {
+  return causeKey(kind, m.actorIds[actor]!, act.data.id);
+}

@@ -1,0 +1,55 @@
+// What a turn reports: the feed's events (scripted, actions, incidents, band changes, the outcome),
+// each with its text filled in, its source quote (or null: simulated) and the tension it moved.
+import type { Model } from './model';
+import type { SourceData } from './scenario/schema';
+
+export interface TurnEvent {
+  turn: number;
+  date: string;
+  kind: 'scripted' | 'action' | 'incident' | 'band' | 'outcome';
+  /** The event's, action's, band's or outcome's id. */
+  id: string;
+  /** The catalogue action performed, if any. */
+  action: string | null;
+  actor: string | null;
+  target: string | null;
+  text: string;
+  visibility: 'public' | 'private';
+  actionKind: string | null;
+  goldstein: number | null;
+  cameo: string | null;
+  /** The quote it comes from, or null when the model made it up (simulated). */
+  source: SourceData | null;
+  /** A plan announced before the source was written (the model may change it). */
+  plan: boolean;
+  /** Net tension change it booked, per pair id (only pairs it moved). */
+  deltas: Record<string, number>;
+}
+
+function formatValue(v: number | undefined): string {
+  if (v === undefined) return '';
+  const a = Math.abs(v);
+  return a >= 1000 ? String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : a >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
+}
+
+/** Fills {actor}, {leader}, {target} and {value} in a feed template. */
+export function fillText(m: Model, template: string, actor: number, target: number, value: number | undefined): string {
+  const a = actor >= 0 ? m.data.actors[actor]! : undefined;
+  const t = target >= 0 ? m.data.actors[target]! : undefined;
+  return template.replace(/\{(actor|leader|target|value)\}/g, (_, k: string) => {
+    if (k === 'actor') return a?.name ?? '';
+    if (k === 'leader') return a?.leader ?? a?.name ?? '';
+    if (k === 'target') return t?.name ?? '';
+    return formatValue(value);
+  });
+}
+
+/** The tension each pair moved between two snapshots (rounded to 0.01; zero moves left out). */
+export function tensionDeltas(m: Model, before: readonly number[], after: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let p = 0; p < m.nP; p++) {
+    const d = Math.round((after[p]! - before[p]!) * 100) / 100;
+    if (d !== 0) out[m.pairIds[p]!] = d;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+// Fog of war: each actor holds an estimate of every foreign force's strength, not the truth. Each turn
+// it observes with noise; the host's secrecy (rules.fog.secrecyMeter) slows learning and makes others
+// assume worse. The owner and the host see the truth. Reveal effects (observers, disclosure) cut through.
+import type { Model } from './model';
+import type { GameState } from './state';
+import type { Rng } from './rng';
+
+/** The host's secrecy, 0–1, at a place (0 where no secrecy meter is set). */
+function secrecyAt(m: Model, st: GameState, place: number): number {
+  const host = m.placeCountry[place]!;
+  if (m.secrecyMeter < 0 || host < 0) return 0;
+  const j = m.secrecyMeter;
+  return (st.meters[host * m.nM + j]! - m.meterMin[j]!) / (m.meterMax[j]! - m.meterMin[j]!);
+}
+
+/** One turn of observation: one draw per (watching actor, active foreign force). */
+export function observe(m: Model, st: GameState, rng: Rng): void {
+  const fog = m.data.rules.fog;
+  for (let f = 0; f < m.nF; f++) {
+    if (!st.forces.active[f]) continue;
+    const place = st.forces.place[f]!;
+    const host = m.placeCountry[place]!;
+    const owner = m.forceOwner[f]!;
+    const truth = st.forces.strength[f]!;
+    const secrecy = secrecyAt(m, st, place);
+    const seen = truth * (1 + fog.secrecyBias * secrecy);
+    for (let o = 0; o < m.nA; o++) {
+      const i = o * m.nF + f;
+      if (o === owner || o === host) {
+        st.estimates[i] = truth;
+        continue;
+      }
+      const intel = m.data.actors[o]!.traits.intel;
+      if (intel === 0) continue;
+      const obs = seen * (1 + fog.noise * (2 * rng.next() - 1));
+      st.estimates[i]! += fog.learn * intel * (1 - 0.7 * secrecy) * (obs - st.estimates[i]!);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// The AI: each actor scores its available options by the expected change in its goals (meters and
+// tensions), its stated positions and temperament, the risk of pushing a pair toward war, and audience
+// costs, plus seeded noise; then takes the best, or holds. The same scores explain the player's cards.
+import type { Candidate, Model } from './model';
+import type { GameState } from './state';
+import type { Rng } from './rng';
+import { holds } from './conditions';
+
+/** Whether an actor may take an action now (requirements, cooldown, limit). */
+export function isAvailable(m: Model, st: GameState, c: Candidate): boolean {
+  const act = m.actions[c.action]!;
+  const u = c.actor * m.actions.length + c.action;
+  const used = st.uses[u]!;
+  if (used > 0) {
+    if (act.data.limit !== undefined && used >= act.data.limit) return false;
+    if (st.turn - st.lastUsed[u]! <= act.data.cooldown) return false;
+  }
+  return !act.requires || holds(m, st, act.requires, c.actor, c.target);
+}
+
+/** War-risk weight of adding tension to a pair: 0 far from war, rising to 1 at the war threshold. */
+function riskSlope(t: number, warAt: number): number {
+  const x = (t - (warAt - 45)) / 45;
+  return x <= 0 ? 0 : x * x;
+}
+
+/** Context computed once per turn for scoring: the hottest and second-hottest counting pair. */
+export interface ScoreContext {
+  top: number;
+  topValue: number;
+  secondValue: number;
+}
+
+export function scoreContext(m: Model, st: GameState): ScoreContext {
+  let top = -1;
+  let topValue = 0;
+  let secondValue = 0;
+  for (let p = 0; p < m.nP; p++) {
+    if (!m.counts[p]) continue;
+    const t = st.tension[p]!;
+    if (top < 0 || t > topValue) {
+      secondValue = top < 0 ? 0 : topValue;
+      top = p;
+      topValue = t;
+    } else if (t > secondValue) secondValue = t;
+  }
+  return { top, topValue, secondValue };
+}
+
+function goalUtility(weight: number, ideal: number, t: number): number {
+  return ideal === ideal ? -Math.abs(weight) * Math.abs(t - ideal) : weight * t;
+}
+
+/** The expected utility of a candidate for its actor, without noise. */
+export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: ScoreContext): number {
+  const actor = c.actor;
+  const goals = m.goalTension[actor]!;
+  const traits = m.data.actors[actor]!.traits;
+  const risk = (1 - traits.riskTolerance) * m.data.rules.ai.riskWeight;
+  let score = c.bias;
+  let overallAfter = ctx.topValue;
+  let touchesTop = false;
+  const pairEffect = (p: number, d: number): void => {
+    const t = st.tension[p]!;
+    const after = Math.min(100, Math.max(0, t + d));
+    for (const g of goals) if (g.pair === p) score += goalUtility(g.weight, g.ideal, after) - goalUtility(g.weight, g.ideal, t);
+    score -= risk * (after - t) * riskSlope(Math.max(t, after), m.warAt);
+    if (m.counts[p]) {
+      if (p === ctx.top) touchesTop = true;
+      if (after > overallAfter) overallAfter = after;
+    }
+  };
+  for (const [p, d] of c.tensionAdds) pairEffect(p, d);
+  for (const [p, f] of c.tensionMuls) pairEffect(p, (f - 1) * st.tension[p]!);
+  if (touchesTop && overallAfter === ctx.topValue) {
+    // The hottest pair cooled: overall is the larger of its new value and the runner-up.
+    let newTop = ctx.topValue;
+    for (const [p, d] of c.tensionAdds) if (p === ctx.top) newTop += d;
+    for (const [p, f] of c.tensionMuls) if (p === ctx.top) newTop *= f;
+    overallAfter = Math.max(ctx.secondValue, Math.min(100, newTop));
+  }
+  if (overallAfter !== ctx.topValue) {
+    for (const g of goals) if (g.pair < 0) score += goalUtility(g.weight, g.ideal, overallAfter) - goalUtility(g.weight, g.ideal, ctx.topValue);
+  }
+  const w = m.goalMeter[actor]!;
+  for (const [slot, f] of c.meterMuls) score += w[slot]! * (f - 1) * st.meters[slot]!;
+  const ac = m.data.rules.audienceCost;
+  if (ac && m.audienceMeter >= 0) {
+    const act = m.actions[c.action]!;
+    for (const [t, al] of act.topics) {
+      const i = actor * m.nT + t;
+      if (m.stance[i]! * al < 0) score -= w[actor * m.nM + m.audienceMeter]! * ac.perCommitment * st.commitment[i]! * Math.abs(al);
+    }
+  }
+  return score;
+}
+
+/** The AI's pick for an actor this turn, or null to hold. Draws: one for tempo, one per option when acting. */
+export function choose(m: Model, st: GameState, actor: number, ctx: ScoreContext, rng: Rng): Candidate | null {
+  const traits = m.data.actors[actor]!.traits;
+  if (rng.next() >= traits.tempo) return null;
+  const noise = traits.noise;
+  let best: Candidate | null = null;
+  let bestScore = m.data.rules.ai.holdScore + noise * (2 * rng.next() - 1);
+  for (const c of m.candidates[actor]!) {
+    if (!isAvailable(m, st, c)) continue;
+    const s = scoreCandidate(m, st, c, ctx) + noise * (2 * rng.next() - 1);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}

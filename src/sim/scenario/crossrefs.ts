@@ -1,0 +1,240 @@
+// Checks a schema-valid scenario as a whole: every reference points at something defined, ids are
+// unique, ranges are not inverted, dates are real, and each playable role has a reading of each outcome.
+// Reports every problem at once, each with its path and a hint.
+import type { ConditionInput, ScenarioData } from './schema';
+import type { Problem } from './zod-issues';
+import { suggest } from './errors';
+import { dateTurn, isRealDate } from '../calendar';
+
+type Path = (string | number)[];
+
+interface Ctx {
+  s: ScenarioData;
+  out: Problem[];
+  actors: string[];
+  places: string[];
+  meters: string[];
+  actions: string[];
+  events: string[];
+  forces: string[];
+}
+
+function ref(ctx: Ctx, path: Path, value: string, known: string[], what: string, extra: readonly string[] = []): void {
+  if (known.includes(value) || extra.includes(value)) return;
+  ctx.out.push({ path, message: `unknown ${what.replace(/s$/, '')} '${value}'`, hint: suggest(value, [...known, ...extra], what) });
+}
+
+function unique(ctx: Ctx, list: { id?: string }[], path: string): void {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    if (item.id === undefined) return;
+    const prev = seen.get(item.id);
+    if (prev !== undefined) ctx.out.push({ path: [path, i, 'id'], message: `duplicate id '${item.id}' (also entry ${prev + 1})`, hint: 'ids must be unique within a list' });
+    else seen.set(item.id, i);
+  });
+}
+
+function range(ctx: Ctx, path: Path, r: number | [number, number] | undefined): void {
+  if (Array.isArray(r) && r[0] > r[1]) ctx.out.push({ path, message: `inverted range [${r[0]}, ${r[1]}]`, hint: `write it low first: [${r[1]}, ${r[0]}]` });
+}
+
+function date(ctx: Ctx, path: Path, d: string | undefined): void {
+  if (d !== undefined && !isRealDate(d)) ctx.out.push({ path, message: `'${d}' is not a calendar date` });
+}
+
+/** Pair ends inside actions may be self/target/*; elsewhere only actor ids (and * in effects). */
+function pairEnds(ctx: Ctx, path: Path, pair: readonly [string, string], extra: readonly string[]): void {
+  pair.forEach((end, i) => ref(ctx, [...path, i], end, ctx.actors, 'actors', extra));
+  if (pair[0] === pair[1] && pair[0] !== '*') ctx.out.push({ path, message: `a pair needs two different actors, got [${pair[0]}, ${pair[1]}]` });
+}
+
+function condition(ctx: Ctx, path: Path, c: ConditionInput, extra: readonly string[]): void {
+  if ('all' in c) c.all.forEach((x, i) => condition(ctx, [...path, 'all', i], x, extra));
+  else if ('any' in c) c.any.forEach((x, i) => condition(ctx, [...path, 'any', i], x, extra));
+  else if ('not' in c) condition(ctx, [...path, 'not'], c.not, extra);
+  else if ('tension' in c) {
+    if (c.tension !== 'overall') pairEnds(ctx, [...path, 'tension'], c.tension, extra);
+  } else if ('meter' in c) {
+    ref(ctx, [...path, 'meter'], c.meter, ctx.meters, 'meters');
+    ref(ctx, [...path, 'of'], c.of, ctx.actors, 'actors', extra);
+  } else if ('force' in c) {
+    ref(ctx, [...path, 'force'], c.force, ctx.forces, 'forces');
+    if (c.at !== undefined) ref(ctx, [...path, 'at'], c.at, ctx.places, 'places');
+  } else if ('fired' in c) ref(ctx, [...path, 'fired'], c.fired, ctx.events, 'events');
+  else if ('used' in c) {
+    ref(ctx, [...path, 'used'], c.used, ctx.actions, 'actions');
+    if (c.by !== undefined) ref(ctx, [...path, 'by'], c.by, ctx.actors, 'actors');
+  }
+  if ('atLeast' in c && 'atMost' in c && c.atLeast !== undefined && c.atMost !== undefined && c.atLeast > c.atMost) {
+    ctx.out.push({ path, message: `atLeast ${c.atLeast} is above atMost ${c.atMost}: the condition can never hold` });
+  }
+}
+
+function effects(ctx: Ctx, path: Path, list: ScenarioData['actions'][number]['effects'], extra: readonly string[]): void {
+  list.forEach((e, i) => {
+    const p = [...path, i];
+    if ('tension' in e) pairEnds(ctx, [...p, 'tension'], e.tension, [...extra, '*']);
+    else if ('meter' in e) {
+      ref(ctx, [...p, 'meter'], e.meter, ctx.meters, 'meters');
+      ref(ctx, [...p, 'of'], e.of, ctx.actors, 'actors', extra);
+    } else if ('force' in e) {
+      ref(ctx, [...p, 'force'], e.force, ctx.forces, 'forces');
+      if (e.moveTo !== undefined) ref(ctx, [...p, 'moveTo'], e.moveTo, ctx.places, 'places');
+    } else if ('reveal' in e && e.reveal !== 'all') ref(ctx, [...p, 'reveal'], e.reveal, ctx.forces, 'forces');
+    if ('add' in e) range(ctx, [...p, 'add'], e.add);
+    if ('mul' in e) range(ctx, [...p, 'mul'], e.mul);
+  });
+}
+
+/** All cross-reference problems of a scenario. */
+export function crossCheck(s: ScenarioData): Problem[] {
+  const ctx: Ctx = {
+    s,
+    out: [],
+    actors: s.actors.map((a) => a.id),
+    places: s.places.map((p) => p.id),
+    meters: s.meters.map((m) => m.id),
+    actions: s.actions.map((a) => a.id),
+    events: s.events.map((e) => e.id),
+    forces: s.forces.map((f) => f.id),
+  };
+  for (const [name, list] of [
+    ['actors', s.actors], ['places', s.places], ['meters', s.meters], ['actions', s.actions], ['events', s.events],
+    ['forces', s.forces], ['outcomes', s.outcomes], ['borders', s.borders], ['dynamics', s.dynamics], ['pairs', s.pairs],
+  ] as const) unique(ctx, list as { id?: string }[], name);
+  unique(ctx, s.meta.sources, 'meta.sources');
+  const sourceIds = s.meta.sources.map((x) => x.id);
+  const src = (path: Path, x: { ref?: string; date?: string } | undefined): void => {
+    if (!x) return;
+    if (x.ref !== undefined) ref(ctx, [...path, 'ref'], x.ref, sourceIds, 'sources');
+    date(ctx, [...path, 'date'], x.date);
+  };
+
+  date(ctx, ['meta', 'start'], s.meta.start);
+  date(ctx, ['meta', 'scriptUntil'], s.meta.scriptUntil);
+  s.meta.sources.forEach((x, i) => date(ctx, ['meta', 'sources', i, 'date'], x.date));
+
+  if (s.bands) {
+    s.bands.forEach((b, i) => {
+      const prev = s.bands![i - 1];
+      if (prev && b.from <= prev.from) ctx.out.push({ path: ['bands', i, 'from'], message: `bands must rise: ${b.from} is not above ${prev.from}` });
+    });
+    if (s.bands[0] && s.bands[0].from !== 0) ctx.out.push({ path: ['bands', 0, 'from'], message: 'the first band must start at 0' });
+  }
+  if (s.rules.audienceCost) ref(ctx, ['rules', 'audienceCost', 'meter'], s.rules.audienceCost.meter, ctx.meters, 'meters');
+  if (s.rules.fog.secrecyMeter !== undefined) ref(ctx, ['rules', 'fog', 'secrecyMeter'], s.rules.fog.secrecyMeter, ctx.meters, 'meters');
+
+  s.places.forEach((p, i) => {
+    if (p.country !== undefined) ref(ctx, ['places', i, 'country'], p.country, ctx.actors, 'actors');
+    src(['places', i, 'source'], p.source);
+  });
+  s.borders.forEach((b, i) => pairEnds(ctx, ['borders', i, 'between'], b.between, []));
+  s.meters.forEach((m, i) => {
+    if (m.min >= m.max) ctx.out.push({ path: ['meters', i, 'min'], message: `min ${m.min} is not below max ${m.max}` });
+    else if (m.initial < m.min || m.initial > m.max) ctx.out.push({ path: ['meters', i, 'initial'], message: `initial ${m.initial} is outside [${m.min}, ${m.max}]` });
+  });
+
+  s.actors.forEach((a, i) => {
+    const p: Path = ['actors', i];
+    if (a.capital !== undefined) ref(ctx, [...p, 'capital'], a.capital, ctx.places, 'places');
+    for (const [m, v] of Object.entries(a.meters)) {
+      const def = s.meters.find((x) => x.id === m);
+      if (!def) ref(ctx, [...p, 'meters', m], m, ctx.meters, 'meters');
+      else if (v < def.min || v > def.max) ctx.out.push({ path: [...p, 'meters', m], message: `${v} is outside the meter's range [${def.min}, ${def.max}]` });
+    }
+    a.goals.forEach((g, j) => {
+      if ('meter' in g) {
+        ref(ctx, [...p, 'goals', j, 'meter'], g.meter, ctx.meters, 'meters');
+        ref(ctx, [...p, 'goals', j, 'of'], g.of, ctx.actors, 'actors', ['self']);
+      } else if (g.tension !== 'overall') pairEnds(ctx, [...p, 'goals', j, 'tension'], g.tension, ['self']);
+    });
+    a.positions.forEach((pos, j) => src([...p, 'positions', j, 'source'], pos.source));
+    if (a.playable && !a.role) ctx.out.push({ path: [...p, 'role'], message: 'a playable actor needs a role with a goal', hint: 'add role: { goal: "…" } or set playable: false' });
+  });
+
+  const pairKeys = new Map<string, number>();
+  s.pairs.forEach((pr, i) => {
+    pairEnds(ctx, ['pairs', i, 'between'], pr.between, []);
+    const key = [...pr.between].sort().join('-');
+    const prev = pairKeys.get(key);
+    if (prev !== undefined) ctx.out.push({ path: ['pairs', i, 'between'], message: `the pair ${key} is defined twice (also entry ${prev + 1})` });
+    else pairKeys.set(key, i);
+    src(['pairs', i, 'source'], pr.source);
+  });
+
+  s.dynamics.forEach((d, i) => {
+    const p: Path = ['dynamics', i];
+    for (const side of ['target', 'from'] as const) {
+      const t = d[side];
+      if ('meter' in t) {
+        ref(ctx, [...p, side, 'meter'], t.meter, ctx.meters, 'meters');
+        ref(ctx, [...p, side, 'of'], t.of, ctx.actors, 'actors');
+      } else if (t.tension !== 'overall') pairEnds(ctx, [...p, side, 'tension'], t.tension, []);
+    }
+    src([...p, 'source'], d.source);
+  });
+
+  s.forces.forEach((f, i) => {
+    const p: Path = ['forces', i];
+    ref(ctx, [...p, 'owner'], f.owner, ctx.actors, 'actors');
+    ref(ctx, [...p, 'location'], f.location, ctx.places, 'places');
+    if (f.origin !== undefined) ref(ctx, [...p, 'origin'], f.origin, ctx.places, 'places');
+    range(ctx, [...p, 'strength'], f.strength);
+    const lo = Array.isArray(f.strength) ? f.strength[0] : f.strength;
+    if (lo < 0) ctx.out.push({ path: [...p, 'strength'], message: `strength cannot be negative (${lo})` });
+    src([...p, 'source'], f.source);
+  });
+
+  s.actions.forEach((a, i) => {
+    const p: Path = ['actions', i];
+    a.actors.forEach((x, j) => ref(ctx, [...p, 'actors', j], x, ctx.actors, 'actors'));
+    a.targets?.forEach((x, j) => ref(ctx, [...p, 'targets', j], x, ctx.actors, 'actors'));
+    const extra = a.targets?.length ? ['self', 'target'] : ['self'];
+    if (a.requires) condition(ctx, [...p, 'requires'], a.requires, extra);
+    effects(ctx, [...p, 'effects'], a.effects, extra);
+    if (a.kind === 'incident' && !a.targets?.length) ctx.out.push({ path: [...p, 'targets'], message: 'an incident needs targets: it happens on a pair (actor, target)' });
+    src([...p, 'source'], a.source);
+  });
+
+  const lastTurn = s.meta.turnLimit;
+  s.events.forEach((e, i) => {
+    const p: Path = ['events', i];
+    date(ctx, [...p, 'date'], e.date);
+    if (e.date !== undefined && isRealDate(e.date) && isRealDate(s.meta.start)) {
+      const t = dateTurn(s.meta.start, e.date);
+      if (t < 1) ctx.out.push({ path: [...p, 'date'], message: `${e.date} is before the start (${s.meta.start})`, hint: 'move meta.start earlier or drop the event' });
+      else if (t > lastTurn) ctx.out.push({ path: [...p, 'date'], message: `${e.date} is after the last turn (turn ${lastTurn})`, hint: 'raise meta.turnLimit or drop the event' });
+    }
+    if (e.date === undefined && e.when === undefined) ctx.out.push({ path: p, message: 'an event needs a date, a when condition, or both' });
+    if (e.actor !== undefined) ref(ctx, [...p, 'actor'], e.actor, ctx.actors, 'actors');
+    if (e.target !== undefined) ref(ctx, [...p, 'target'], e.target, ctx.actors, 'actors');
+    if (e.action !== undefined) {
+      ref(ctx, [...p, 'action'], e.action, ctx.actions, 'actions');
+      if (e.actor === undefined) ctx.out.push({ path: [...p, 'actor'], message: 'an event that performs an action needs its actor' });
+      const act = s.actions.find((x) => x.id === e.action);
+      if (act?.targets?.length && e.target === undefined) ctx.out.push({ path: [...p, 'target'], message: `the action '${act.id}' needs a target`, hint: `one of: ${act.targets.join(', ')}` });
+    }
+    const extra = e.actor !== undefined ? (e.target !== undefined ? ['self', 'target'] : ['self']) : [];
+    if (e.when) condition(ctx, [...p, 'when'], e.when, extra);
+    effects(ctx, [...p, 'effects'], e.effects, extra);
+    src([...p, 'source'], e.source);
+  });
+
+  const playable = s.actors.filter((a) => a.playable).map((a) => a.id);
+  let limits = 0;
+  s.outcomes.forEach((o, i) => {
+    const p: Path = ['outcomes', i];
+    if (o.when) condition(ctx, [...p, 'when'], o.when, []);
+    if (o.atLimit) limits++;
+    if (!o.when && !o.atLimit) ctx.out.push({ path: p, message: 'an outcome needs a when condition or atLimit: true' });
+    if (o.blame) pairEnds(ctx, [...p, 'blame'], o.blame, []);
+    for (const r of Object.keys(o.roles)) ref(ctx, [...p, 'roles', r], r, ctx.actors, 'actors');
+    for (const a of playable) {
+      if (!(a in o.roles)) ctx.out.push({ path: [...p, 'roles'], message: `no reading for the playable role '${a}'`, hint: `add ${a}: win, draw or loss` });
+    }
+  });
+  if (limits !== 1) {
+    ctx.out.push({ path: ['outcomes'], message: limits === 0 ? 'no outcome has atLimit: true' : `${limits} outcomes have atLimit: true`, hint: 'exactly one outcome (e.g. a stalemate) applies when the turn limit is reached' });
+  }
+  return ctx.out;
+}

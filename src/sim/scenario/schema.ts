@@ -1,0 +1,445 @@
+// The scenario file format as a zod schema: the single definition that validates files,
+// types the model's input, and (through `npm run schema`) becomes the editor's JSON Schema.
+// Every field carries a description; those descriptions are the reference a modder reads.
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids use lowercase letters, digits, "-" and "_", and start with a letter or digit')
+  .max(64)
+  .describe('An identifier: lowercase letters, digits, "-" and "_". Other fields refer to it.');
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+  .describe('A calendar date, YYYY-MM-DD.');
+
+const Finite = z.number().finite();
+const Probability = Finite.min(0).max(1);
+
+/** A number, or [low, high] where sources disagree: the model draws the true value from the seeded generator. */
+export const Range = z
+  .union([Finite, z.tuple([Finite, Finite])])
+  .describe('A number, or [low, high] when sources disagree: the true value is a seeded draw between them.');
+
+export const Source = z
+  .strictObject({
+    ref: Id.optional().describe('The id of an entry in meta.sources this comes from.'),
+    quote: z.string().min(1).max(300).describe('A short quote (300 characters at most) that supports the data.'),
+    date: IsoDate.optional().describe('When it was said or happened, if the source gives it.'),
+    speaker: z.string().max(120).optional().describe('Who said it, when it is a statement.'),
+    note: z.string().max(500).optional().describe("The modeller's note on how the quote became numbers."),
+  })
+  .describe('Where a piece of data comes from: a short quote from a source listed in meta.sources.');
+
+const Bounds = {
+  atLeast: Finite.optional().describe('True when the value is at least this.'),
+  atMost: Finite.optional().describe('True when the value is at most this.'),
+};
+
+/** Who a pair reference names: actor ids, or "self"/"target" inside an action, or "*" for every partner. */
+const PairEnd = z.string().describe('An actor id; inside an action also "self" (the actor), "target" (its target) or "*" (every pair of the other end).');
+export const PairSpec = z
+  .tuple([PairEnd, PairEnd])
+  .describe('Two actors whose mutual tension is meant, e.g. [russia, ukraine]; order does not matter.');
+
+export type ConditionInput =
+  | { all: ConditionInput[] }
+  | { any: ConditionInput[] }
+  | { not: ConditionInput }
+  | { tension: 'overall' | [string, string]; atLeast?: number; atMost?: number }
+  | { meter: string; of: string; atLeast?: number; atMost?: number }
+  | { force: string; atLeast?: number; atMost?: number; at?: string; active?: boolean }
+  | { turnAtLeast?: number; turnAtMost?: number }
+  | { fired: string }
+  | { used: string; by?: string };
+
+const SubCondition: z.ZodType<ConditionInput> = z.lazy(() => Condition);
+
+export const Condition: z.ZodType<ConditionInput> = z
+  .union([
+    z.strictObject({ all: z.array(SubCondition).min(1).describe('True when every condition holds.') }),
+    z.strictObject({ any: z.array(SubCondition).min(1).describe('True when any condition holds.') }),
+    z.strictObject({ not: SubCondition.describe('True when this condition does not hold.') }),
+    z.strictObject({
+      tension: z.union([z.literal('overall'), PairSpec]).describe('"overall" (the hottest pair) or a pair of actors.'),
+      ...Bounds,
+    }),
+    z.strictObject({
+      meter: Id.describe('A meter id.'),
+      of: z.string().describe('The actor whose meter is read (an actor id, or "self"/"target" inside an action).'),
+      ...Bounds,
+    }),
+    z.strictObject({
+      force: Id.describe("A force id; compares the force's true strength."),
+      at: Id.optional().describe('True only when the force is at this place.'),
+      active: z.boolean().optional().describe('True only when the force is (or is not) deployed.'),
+      ...Bounds,
+    }),
+    z.strictObject({
+      turnAtLeast: z.number().int().min(0).optional().describe('True from this turn on (turn 1 is the start date).'),
+      turnAtMost: z.number().int().min(0).optional().describe('True up to this turn.'),
+    }),
+    z.strictObject({ fired: Id.describe('True once the scripted event with this id has fired.') }),
+    z.strictObject({
+      used: Id.describe('True once the action with this id has been taken.'),
+      by: Id.optional().describe('Only when taken by this actor.'),
+    }),
+  ])
+  .describe('A condition over the game state: tensions, meters, forces, turns, fired events and used actions, combined with all/any/not.');
+
+const Change = {
+  add: Range.optional().describe('Added to the value (a range is a seeded draw).'),
+  mul: Range.optional().describe('Multiplies the value (a range is a seeded draw).'),
+};
+
+export const Effect = z
+  .union([
+    z.strictObject({
+      tension: PairSpec.describe('The pair whose tension changes; "self", "target" and "*" work inside actions.'),
+      ...Change,
+    }),
+    z.strictObject({
+      meter: Id.describe('The meter that changes.'),
+      of: z.string().default('self').describe('Whose meter: an actor id, "self" or "target". Default: self.'),
+      ...Change,
+    }),
+    z.strictObject({
+      force: Id.describe('The force that changes.'),
+      ...Change,
+      moveTo: Id.optional().describe('Moves the force to this place.'),
+      active: z.boolean().optional().describe('Deploys (true) or withdraws (false) the force.'),
+    }),
+    z.strictObject({
+      reveal: z
+        .union([Id, z.literal('all')])
+        .describe('Makes a force\'s true strength known: every actor\'s estimate moves most of the way to the truth.'),
+      share: Probability.default(0.8).describe('How far estimates move toward the truth (0–1). Default 0.8.'),
+    }),
+  ])
+  .describe('One change an action or event makes: to a tension, a meter, a force, or what others know (reveal).');
+
+const Topics = z
+  .record(Id, Finite.min(-1).max(1))
+  .describe('How the action lines up with stated positions: topic → −1 (against) … +1 (for).');
+
+export const Action = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(80).describe('The short name shown on the action card.'),
+    description: z.string().max(400).optional().describe('What the action is, shown on the card.'),
+    actors: z.array(Id).min(1).describe('The actors who may take this action.'),
+    kind: z
+      .enum(['deployment', 'exercise', 'rhetoric', 'diplomacy', 'information', 'incident', 'domestic'])
+      .describe('What sort of action. Incidents are not chosen: they happen, with odds that rise with tension.'),
+    cameo: z.string().regex(/^\d{2,4}$/).optional().describe('The CAMEO event code the action is tagged with.'),
+    goldstein: Finite.min(-10).max(10).describe('The Goldstein conflict–cooperation weight (−10 … +10) of the CAMEO code.'),
+    targets: z
+      .array(Id)
+      .optional()
+      .describe('The actors it may be aimed at; the actor (or the AI) picks one. Public actions move the pair (actor, target) by −goldstein × rules.goldsteinScale.'),
+    visibility: z.enum(['public', 'private']).default('public').describe('Public actions are seen and felt by everyone; private ones only by the actor.'),
+    cooldown: z.number().int().min(0).default(0).describe('Turns before the same actor may take it again.'),
+    limit: z.number().int().min(1).optional().describe('How many times each actor may take it in a game.'),
+    requires: Condition.optional().describe('When the action is available.'),
+    effects: z.array(Effect).default([]).describe('What the action changes, besides its Goldstein impact.'),
+    topics: Topics.optional(),
+    text: z.string().min(1).max(300).describe('The feed line; {actor}, {target}, {leader} and {value} are filled in.'),
+    source: Source.optional().describe('Where the action comes from; without one, the feed marks it "simulated".'),
+  })
+  .describe('An entry of the action catalogue.');
+
+export const ScriptedEvent = z
+  .strictObject({
+    id: Id,
+    date: IsoDate.optional().describe('The day it fires.'),
+    when: Condition.optional().describe('With a date: it fires only if this holds that day. Without a date: it fires the first day this holds.'),
+    chance: Probability.default(1).describe('The odds it happens when due (a seeded draw).'),
+    plan: z.boolean().default(false).describe('A plan announced before the source was written: the model may still change it.'),
+    actor: Id.optional().describe('Who acts in it (for the feed, the ledger and blame).'),
+    action: Id.optional().describe('A catalogue action it performs (with its Goldstein impact and effects).'),
+    target: Id.optional().describe("The action's target."),
+    effects: z.array(Effect).default([]).describe('Further changes it makes.'),
+    text: z.string().min(1).max(300).describe('The feed line.'),
+    source: Source,
+  })
+  .describe('A scripted event from the timeline, dated or conditional, with its source.');
+
+const Reading = z.enum(['win', 'draw', 'loss']);
+
+export const Outcome = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(60),
+    description: z.string().max(400).describe('What happened, shown in the debrief.'),
+    when: Condition.optional().describe('The end condition. Outcomes are checked in file order; the first that holds ends the game.'),
+    sustained: z.number().int().min(1).default(1).describe('How many turns in a row the condition must hold.'),
+    atLimit: z.boolean().default(false).describe('The outcome when the turn limit is reached and nothing else has ended the game.'),
+    blame: PairSpec.optional().describe('The pair whose tension ledger says who pushed it there (the largest contributor is blamed).'),
+    roles: z.record(Id, Reading).default({}).describe('What the outcome means for each playable actor: win, draw or loss.'),
+  })
+  .describe('An end condition and what it means for each role.');
+
+export const Actor = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(60),
+    leader: z.string().max(80).optional().describe('Who speaks for the actor.'),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb').describe('Its colour on the map, #rrggbb.'),
+    capital: Id.optional().describe('The place its statements come from.'),
+    kind: z.enum(['state', 'alliance', 'organisation', 'observer', 'society']),
+    playable: z.boolean().default(false).describe('Whether a player can take this role.'),
+    role: z
+      .strictObject({
+        goal: z.string().min(1).max(400).describe('The goal shown to a player in this role.'),
+      })
+      .optional()
+      .describe('For playable actors: what the player is trying to do.'),
+    meters: z.record(Id, Finite).default({}).describe('The meters this actor has, with their starting values.'),
+    traits: z
+      .strictObject({
+        riskTolerance: Probability.default(0.5).describe('0: backs away from the brink; 1: accepts the risk of war.'),
+        aggression: Probability.default(0.5).describe('0: prefers cooperative moves; 1: prefers conflictual ones.'),
+        noise: Finite.min(0).max(10).default(1).describe('How unpredictable its choices are (the temperature of its seeded choice).'),
+        intel: Probability.default(0.5).describe('How well it watches others\' forces (0: not at all).'),
+        tempo: Probability.default(0.6).describe('The odds it does anything on a given day.'),
+      })
+      .prefault({})
+      .describe('How the AI plays this actor.'),
+    goals: z
+      .array(
+        z.union([
+          z.strictObject({
+            meter: Id,
+            of: z.string().default('self').describe('Whose meter (an actor id or "self").'),
+            weight: Finite.describe('Utility per point of the meter.'),
+          }),
+          z.strictObject({
+            tension: z.union([z.literal('overall'), PairSpec]),
+            weight: Finite.describe('Utility per point of tension (negative: wants it lower), or per point of distance from ideal.'),
+            ideal: Finite.min(0).max(100).optional().describe('The tension it wants; the goal then scores −weight × |tension − ideal|.'),
+          }),
+        ]),
+      )
+      .default([])
+      .describe('What the AI tries to raise or lower: weights over meters and tensions.'),
+    positions: z
+      .array(
+        z.strictObject({
+          topic: Id.describe('What the position is about; actions refer to it in their topics.'),
+          stance: Finite.min(-1).max(1).describe('−1 against … +1 for. It biases choices and sets the audience cost of contradicting it.'),
+          quote: z.string().min(1).max(300).describe('The stated position, in a short quote.'),
+          source: Source,
+        }),
+      )
+      .default([])
+      .describe('Stated positions, with their quotes.'),
+  })
+  .describe('One actor of the crisis.');
+
+export const Meter = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(60),
+    description: z.string().max(300).optional(),
+    min: Finite.default(0),
+    max: Finite.default(100),
+    initial: Finite.default(50).describe('The starting value where an actor does not give one.'),
+    drift: z
+      .strictObject({ toward: Finite, rate: Finite.min(0).max(1) })
+      .optional()
+      .describe('Each turn the meter moves this share of the way toward a resting value.'),
+  })
+  .describe('A per-actor quantity such as legitimacy or readiness.');
+
+export const Pair = z
+  .strictObject({
+    id: Id.optional().describe('Defaults to the two actor ids joined by "-".'),
+    between: z.tuple([Id, Id]).describe('The two actors.'),
+    tension: Finite.min(0).max(100).describe('Tension at the start (0–100).'),
+    fear: Finite.min(0).max(1).optional().describe("Richardson's a: how much tension feeds on itself each turn."),
+    fatigue: Finite.min(0).max(1).optional().describe("Richardson's m: the share of tension that fades each turn."),
+    grievance: Finite.min(-10).max(10).optional().describe("Richardson's g: tension added each turn by standing grievances."),
+    counts: z.boolean().default(true).describe('Whether the pair counts toward overall tension.'),
+    source: Source.optional(),
+  })
+  .describe('Two actors whose tension the model tracks, with Richardson dynamics x′ = x + a·x − m·x + g.');
+
+export const Force = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(80),
+    owner: Id,
+    symbol: z.string().regex(/^[0-9A-Za-z*-]{10,30}$/, 'symbols are APP-6 / MIL-STD-2525 symbol codes').describe('An APP-6 symbol code (letter SIDC or 20-digit number) for the unit symbol.'),
+    strength: Range.describe('Personnel; a range where sources disagree (the true value is a seeded draw).'),
+    location: Id.describe('The place it is at.'),
+    origin: Id.optional().describe('Where it comes from, for the map\'s animation (e.g. a place at the map\'s east edge).'),
+    active: z.boolean().default(true).describe('Deployed at the start (false: it arrives through an event or action).'),
+    source: Source.optional(),
+  })
+  .describe('A unit or group of units.');
+
+export const Place = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(60),
+    lon: Finite.min(-180).max(180),
+    lat: Finite.min(-90).max(90),
+    country: Id.optional().describe('The actor whose territory it is.'),
+    capital: z.boolean().default(false),
+    kind: z.enum(['city', 'base', 'area', 'edge']).default('city').describe('"edge" marks an off-map origin.'),
+    source: Source.optional(),
+  })
+  .describe('A place on the map.');
+
+export const Border = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(80),
+    between: z.tuple([Id, Id]).describe('The two actors the border separates.'),
+    line: z.array(z.tuple([Finite.min(-180).max(180), Finite.min(-90).max(90)])).min(2).describe('The border as [lon, lat] points.'),
+  })
+  .describe('A border that matters for distances: forces near it raise the threat felt across it.');
+
+export const Band = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(40),
+  from: Finite.min(0).max(100).describe('The tension where the band starts.'),
+  rungs: z.string().max(200).optional().describe("Kahn's rungs that the band stands for."),
+});
+
+export const Rules = z
+  .strictObject({
+    goldsteinScale: Finite.min(0).max(10).default(1).describe('Tension points per Goldstein point of a public action, on the pair (actor, target).'),
+    pairDefaults: z
+      .strictObject({
+        fear: Finite.min(0).max(1).default(0.02),
+        fatigue: Finite.min(0).max(1).default(0.05),
+        grievance: Finite.min(-10).max(10).default(0),
+      })
+      .prefault({})
+      .describe('Richardson parameters for pairs that do not set their own.'),
+    borderKm: Finite.min(1).max(2000).default(120).describe('Forces closer than this to a border raise the threat felt across it.'),
+    forceThreat: Finite.min(0).max(10).default(0.08).describe('Tension per turn per 1,000 troops (as the threatened side estimates them) right at the border.'),
+    hostShare: Probability.default(0.5).describe('The share of that threat also charged to the host country of a foreign force.'),
+    incidents: z
+      .strictObject({
+        base: Probability.default(0.002).describe('Daily odds of an incident on a pair at low tension.'),
+        perPoint: Probability.default(0.0006).describe('Extra daily odds per point of tension above the pivot.'),
+        pivot: Finite.min(0).max(100).default(30),
+        nearBorder: Finite.min(0).max(10).default(1).describe('Multiplies the odds by 1 + this when the pair has forces near a shared border.'),
+      })
+      .prefault({})
+      .describe('The odds of incidents, which rise with tension and proximity.'),
+    fog: z
+      .strictObject({
+        noise: Finite.min(0).max(2).default(0.3).describe('Spread of a single observation of a force, as a share of its strength.'),
+        learn: Probability.default(0.25).describe('How far an estimate moves toward a new observation each turn.'),
+        secrecyMeter: Id.optional().describe("The host's meter that hides forces (e.g. information control)."),
+        secrecyBias: Finite.min(0).max(5).default(0.6).describe('Secrecy makes others assume worse: estimates are inflated by this share at full secrecy.'),
+      })
+      .prefault({})
+      .describe('What actors can see of forces.'),
+    audienceCost: z
+      .strictObject({
+        meter: Id.describe('The meter that pays when an actor contradicts its stated positions (e.g. legitimacy).'),
+        perCommitment: Finite.min(0).max(100).default(3).describe('Meter points lost per unit of commitment contradicted.'),
+        growth: Finite.min(0).max(10).default(0.25).describe('Commitment gained each time an action follows a position: backing down costs more at each step.'),
+      })
+      .optional()
+      .describe('Audience costs: rhetoric binds.'),
+    ai: z
+      .strictObject({
+        positionWeight: Finite.min(0).max(100).default(1.5).describe('How strongly stated positions bias choices.'),
+        aggressionWeight: Finite.min(0).max(100).default(1).describe('How strongly the aggression trait biases toward conflictual moves.'),
+        riskWeight: Finite.min(0).max(100).default(2).describe('How strongly actors shy away from pushing a pair toward war.'),
+        holdScore: Finite.min(-100).max(100).default(0).describe('The score of doing nothing.'),
+      })
+      .prefault({})
+      .describe('How AI actors weigh their options.'),
+    warAt: Finite.min(1).max(100).default(85).describe('The tension where war begins (used for the AI\'s sense of risk).'),
+    ledgerSize: z.number().int().min(4).max(64).default(12).describe('Causes kept per pair in the tension ledger; smaller ones merge into "earlier causes".'),
+  })
+  .describe('Model constants, with defaults.');
+
+export const Dynamic = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1).max(80),
+    target: z
+      .union([
+        z.strictObject({ meter: Id, of: Id }),
+        z.strictObject({ tension: PairSpec }),
+      ])
+      .describe('What changes each turn.'),
+    from: z
+      .union([
+        z.strictObject({ meter: Id, of: Id }),
+        z.strictObject({ tension: z.union([z.literal('overall'), PairSpec]) }),
+      ])
+      .describe('What drives it.'),
+    rate: Finite.min(-10).max(10).describe('Change per turn per point of the driver above the pivot.'),
+    pivot: Finite.default(0).describe('The driver\'s value where the change is zero.'),
+    above: z.boolean().default(false).describe('Only act when the driver is above the pivot.'),
+    source: Source.optional(),
+  })
+  .describe('A standing coupling, e.g. the rally effect: legitimacy rises with the fear of war.');
+
+export const Meta = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1).max(80),
+    summary: z.string().min(1).max(2000).describe('The briefing shown in the menu.'),
+    start: IsoDate.describe('The date of turn 1.'),
+    turnDays: z.literal(1).default(1).describe('Days per turn (one).'),
+    turnLimit: z.number().int().min(1).max(100000).describe('The last turn; then the atLimit outcome applies.'),
+    scriptUntil: IsoDate.optional().describe('The date the source was written: dated events after it are plans the model may change.'),
+    sources: z
+      .array(
+        z.strictObject({
+          id: Id,
+          publication: z.string().min(1).max(120),
+          author: z.string().max(120).optional(),
+          title: z.string().max(200).optional(),
+          date: IsoDate,
+          url: z.string().max(400).optional(),
+        }),
+      )
+      .min(1)
+      .describe('The sources that quotes refer to.'),
+    legend: z.string().max(1500).optional().describe('A fictional legend, e.g. the exercise\'s own scenario.'),
+  })
+  .describe('What the scenario is.');
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
+    meta: Meta,
+    bands: z.array(Band).min(1).optional().describe("Named bands over tension (Kahn's ladder), in rising order. Default: routine, subcrisis, traditional crisis, intense crisis, war."),
+    rules: Rules.prefault({}),
+    places: z.array(Place).min(1),
+    borders: z.array(Border).default([]),
+    actors: z.array(Actor).min(2),
+    meters: z.array(Meter).default([]),
+    pairs: z.array(Pair).min(1),
+    dynamics: z.array(Dynamic).default([]),
+    forces: z.array(Force).default([]),
+    actions: z.array(Action).min(1),
+    events: z.array(ScriptedEvent).default([]),
+    outcomes: z.array(Outcome).min(1),
+  })
+  .describe('A Brink scenario: a crisis described in data.');
+
+/** The file form: either a full scenario, or a variant that names its base in `extends`. */
+export const FileHeader = z.object({ extends: z.string().optional() });
+
+export type ScenarioData = z.output<typeof ScenarioSchema>;
+export type ActionData = z.output<typeof Action>;
+export type EffectData = z.output<typeof Effect>;
+export type EventData = z.output<typeof ScriptedEvent>;
+export type OutcomeData = z.output<typeof Outcome>;
+export type ActorData = z.output<typeof Actor>;
+export type SourceData = z.output<typeof Source>;
+export type RulesData = z.output<typeof Rules>;
+export type DynamicData = z.output<typeof Dynamic>;
+export type ConditionData = ConditionInput;

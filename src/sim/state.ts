@@ -1,0 +1,123 @@
+// The game state: plain, JSON-serialisable data (numbers, strings, arrays), including the generator's
+// state. Save it, load it, continue, and the run is identical. Indices follow the compiled model's tables.
+import type { RngState } from './rng';
+import { seedRng } from './rng';
+import type { Model } from './model';
+import { compile } from './model';
+import type { Scenario } from './scenario/load';
+import { bandIndex } from './ladder';
+
+export const STATE_FORMAT = 'brink-state';
+export const STATE_VERSION = 1;
+
+/** Per pair: the causes of its tension and their amounts, which sum to the tension (the ledger). */
+export interface LedgerEntry {
+  causes: string[];
+  amounts: number[];
+}
+
+export interface GameState {
+  format: typeof STATE_FORMAT;
+  version: typeof STATE_VERSION;
+  scenario: { id: string; hash: string };
+  seed: string;
+  rng: RngState;
+  /** Turns completed; the next step plays turn + 1. */
+  turn: number;
+  /** Actors played by people (their actions come from orders). */
+  humans: string[];
+  /** Per pair, 0–100. */
+  tension: number[];
+  ledger: LedgerEntry[];
+  /** actor × meter. */
+  meters: number[];
+  forces: { strength: number[]; place: number[]; active: boolean[] };
+  /** observer actor × force: what each actor believes a force's strength to be. */
+  estimates: number[];
+  /** actor × topic: how committed each actor is to its stated positions (audience costs). */
+  commitment: number[];
+  /** actor × action: the turn each actor last took each action (0: never), and how often. */
+  lastUsed: number[];
+  uses: number[];
+  /** Per scripted event: 0 pending, 1 resolved without happening (its condition or chance failed), 2 fired. */
+  fired: number[];
+  /** Per outcome: the turns in a row its condition has held. */
+  sustain: number[];
+  /** The overall band shown on the ladder (it falls back only past a firebreak). */
+  band: number;
+  outcome: { id: string; turn: number; blame: string | null } | null;
+}
+
+export interface GameOptions {
+  /** The actor a person plays; undefined or "observer" for none. */
+  role?: string;
+}
+
+/** The seeded draw of a value that may be a [low, high] range. */
+export function drawRange(r: number | [number, number], next: () => number): number {
+  return Array.isArray(r) ? r[0] + (r[1] - r[0]) * next() : r;
+}
+
+/** A new game: the scenario's opening position, with the true values of uncertain numbers drawn from the seed. */
+export function createGame(scenario: Scenario, seed: string | number, options: GameOptions = {}): GameState {
+  const m: Model = compile(scenario);
+  const d = m.data;
+  const seedText = String(seed);
+  const rng = seedRng(seedText);
+  const role = options.role && options.role !== 'observer' ? options.role : undefined;
+  if (role !== undefined && !m.actorIndex.has(role)) {
+    throw new Error(`unknown role '${role}': playable roles are ${d.actors.filter((a) => a.playable).map((a) => a.id).join(', ')}`);
+  }
+  const meters = new Array<number>(m.nA * m.nM);
+  d.actors.forEach((a, i) => d.meters.forEach((def, j) => (meters[i * m.nM + j] = a.meters[def.id] ?? def.initial)));
+  const strength = d.forces.map((f) => drawRange(f.strength, rng.next));
+  const estimates = new Array<number>(m.nA * m.nF);
+  for (let o = 0; o < m.nA; o++) {
+    d.forces.forEach((f, j) => {
+      const guess = Array.isArray(f.strength) ? (f.strength[0] + f.strength[1]) / 2 : f.strength;
+      estimates[o * m.nF + j] = m.forceOwner[j] === o ? strength[j]! : guess;
+    });
+  }
+  const commitment = new Array<number>(m.nA * m.nT).fill(0);
+  for (let i = 0; i < m.nA * m.nT; i++) commitment[i] = Math.abs(m.stance[i]!);
+  return {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    scenario: { id: d.meta.id, hash: scenario.hash },
+    seed: seedText,
+    rng: rng.state(),
+    turn: 0,
+    humans: role ? [role] : [],
+    tension: d.pairs.map((p) => p.tension),
+    ledger: d.pairs.map((p) => ({ causes: ['init'], amounts: [p.tension] })),
+    meters,
+    forces: { strength, place: d.forces.map((f) => m.placeIndex.get(f.location)!), active: d.forces.map((f) => f.active) },
+    estimates,
+    commitment,
+    lastUsed: new Array<number>(m.nA * m.actions.length).fill(0),
+    uses: new Array<number>(m.nA * m.actions.length).fill(0),
+    fired: new Array<number>(d.events.length).fill(0),
+    sustain: new Array<number>(d.outcomes.length).fill(0),
+    band: bandIndex(m, Math.max(0, ...d.pairs.filter((p) => p.counts).map((p) => p.tension))),
+    outcome: null,
+  };
+}
+
+/** A deep copy made for one step: arrays are copied, so the input state is never changed. */
+export function cloneState(s: GameState): GameState {
+  return {
+    ...s,
+    humans: s.humans.slice(),
+    tension: s.tension.slice(),
+    ledger: s.ledger.map((l) => ({ causes: l.causes.slice(), amounts: l.amounts.slice() })),
+    meters: s.meters.slice(),
+    forces: { strength: s.forces.strength.slice(), place: s.forces.place.slice(), active: s.forces.active.slice() },
+    estimates: s.estimates.slice(),
+    commitment: s.commitment.slice(),
+    lastUsed: s.lastUsed.slice(),
+    uses: s.uses.slice(),
+    fired: s.fired.slice(),
+    sustain: s.sustain.slice(),
+    outcome: s.outcome ? { ...s.outcome } : null,
+  };
+}

@@ -1,0 +1,261 @@
+// One turn of the model, as a pure function: step(state, orders) → { state, events }.
+// 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
+// 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
+import { compile, type CAction, type Model } from './model';
+import type { Scenario } from './scenario/load';
+import { cloneState, type GameState } from './state';
+import { restoreRng, type Rng } from './rng';
+import { holds } from './conditions';
+import { actionCause, applyAction, applyEffect, type ApplyContext } from './effects';
+import { choose, isAvailable, scoreContext } from './policy';
+import { runDynamics } from './dynamics';
+import { observe } from './fog';
+import { blameFor, causeKey, clampPair } from './ledger';
+import { bandIndex } from './ladder';
+import { overallTension } from './tension';
+import { fillText, tensionDeltas, type TurnEvent } from './feed';
+import { turnDate } from './calendar';
+
+/** A player's order for one actor: a catalogue action (with its target, if it takes one), or hold. */
+export interface Order {
+  action: string;
+  target?: string;
+}
+
+/** Orders by actor id, for the actors that people play. */
+export type Orders = Record<string, Order | undefined>;
+
+export interface StepResult {
+  state: GameState;
+  events: TurnEvent[];
+}
+
+/** An order that the rules do not allow (unknown action, not the actor's, unavailable, bad target). */
+export class OrderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OrderError';
+  }
+}
+
+interface Turn {
+  m: Model;
+  st: GameState;
+  rng: Rng;
+  events: TurnEvent[];
+  date: string;
+}
+
+function emit(t: Turn, kind: TurnEvent['kind'], fields: Partial<TurnEvent> & { id: string; text: string }, before: readonly number[] | null): void {
+  t.events.push({
+    turn: t.st.turn,
+    date: t.date,
+    kind,
+    action: null,
+    actor: null,
+    target: null,
+    visibility: 'public',
+    actionKind: null,
+    goldstein: null,
+    cameo: null,
+    source: null,
+    plan: false,
+    ...fields,
+    deltas: before ? tensionDeltas(t.m, before, t.st.tension) : {},
+  });
+}
+
+function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident'): void {
+  const { m, st } = t;
+  const before = st.tension.slice();
+  const ctx: ApplyContext = { actor, target, cause: actionCause(m, kind === 'incident' ? 'incident' : 'act', act, actor), value: undefined };
+  applyAction(m, st, act, ctx, t.rng);
+  const d = act.data;
+  emit(
+    t,
+    kind,
+    {
+      id: d.id,
+      action: d.id,
+      actor: m.actorIds[actor]!,
+      target: target >= 0 ? m.actorIds[target]! : null,
+      text: fillText(m, d.text, actor, target, ctx.value),
+      visibility: d.visibility,
+      actionKind: d.kind,
+      goldstein: d.goldstein,
+      cameo: d.cameo ?? null,
+      source: d.source ?? null,
+    },
+    before,
+  );
+}
+
+function fireEvent(t: Turn, index: number): void {
+  const { m, st } = t;
+  const ev = m.events[index]!;
+  const data = m.data.events[index]!;
+  const before = st.tension.slice();
+  const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
+  const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: causeKey('event', actorId, data.id), value: undefined };
+  const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
+  if (act) applyAction(m, st, act, ctx, t.rng);
+  for (const e of ev.effects) applyEffect(m, st, e, ctx, t.rng);
+  st.fired[index] = 2;
+  emit(
+    t,
+    'scripted',
+    {
+      id: data.id,
+      action: act?.data.id ?? null,
+      actor: ev.actor >= 0 ? actorId : null,
+      target: ev.target >= 0 ? m.actorIds[ev.target]! : null,
+      text: fillText(m, data.text, ev.actor, ev.target, ctx.value),
+      actionKind: act?.data.kind ?? null,
+      goldstein: act?.data.goldstein ?? null,
+      cameo: act?.data.cameo ?? null,
+      source: data.source,
+      plan: data.plan,
+    },
+    before,
+  );
+}
+
+function scriptedEvents(t: Turn): void {
+  const { m, st } = t;
+  for (const ev of m.events) {
+    if (st.fired[ev.index] !== 0) continue;
+    if (ev.turn >= 0) {
+      if (ev.turn !== st.turn) continue;
+      const ok = (!ev.when || holds(m, st, ev.when, ev.actor, ev.target)) && (ev.chance >= 1 || t.rng.next() < ev.chance);
+      if (ok) fireEvent(t, ev.index);
+      else st.fired[ev.index] = 1;
+    } else if (ev.when && holds(m, st, ev.when, ev.actor, ev.target) && (ev.chance >= 1 || t.rng.next() < ev.chance)) {
+      fireEvent(t, ev.index);
+    }
+  }
+}
+
+function resolveOrder(m: Model, st: GameState, actor: number, order: Order): { act: CAction; target: number } | null {
+  if (order.action === 'hold') return null;
+  const who = m.actorIds[actor]!;
+  const ai = m.actionIndex.get(order.action);
+  if (ai === undefined) throw new OrderError(`${who}: unknown action '${order.action}'`);
+  const act = m.actions[ai]!;
+  if (act.incident || !act.actors.includes(actor)) throw new OrderError(`${who} cannot take '${order.action}'`);
+  let target = -1;
+  if (act.targets.length) {
+    target = order.target === undefined ? -1 : (m.actorIndex.get(order.target) ?? -1);
+    if (!act.targets.includes(target) || target === actor) throw new OrderError(`${who}: '${order.action}' needs a target among ${act.data.targets!.join(', ')}, got '${order.target ?? ''}'`);
+  } else if (order.target !== undefined) throw new OrderError(`${who}: '${order.action}' takes no target`);
+  const cand = m.candidates[actor]!.find((c) => c.action === ai && c.target === target)!;
+  if (!isAvailable(m, st, cand)) throw new OrderError(`${who}: '${order.action}' is not available on turn ${st.turn}`);
+  return { act, target };
+}
+
+function decideAndAct(t: Turn, orders: Orders): void {
+  const { m, st } = t;
+  const ctx = scoreContext(m, st);
+  const picks: ({ act: CAction; target: number } | null)[] = [];
+  for (let a = 0; a < m.nA; a++) {
+    const id = m.actorIds[a]!;
+    if (st.humans.includes(id)) {
+      const order = orders[id];
+      picks.push(order ? resolveOrder(m, st, a, order) : null);
+    } else {
+      const c = choose(m, st, a, ctx, t.rng);
+      picks.push(c ? { act: m.actions[c.action]!, target: c.target } : null);
+    }
+  }
+  for (const id of Object.keys(orders)) {
+    if (orders[id] && !st.humans.includes(id)) throw new OrderError(`'${id}' is not played by a person in this game`);
+  }
+  picks.forEach((p, a) => p && performAction(t, p.act, a, p.target, 'action'));
+  for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
+}
+
+function nearSharedBorder(m: Model, st: GameState, pair: number, limit: number): boolean {
+  const a = m.pairA[pair]!;
+  const b = m.pairB[pair]!;
+  for (let f = 0; f < m.nF; f++) {
+    if (!st.forces.active[f]) continue;
+    const owner = m.forceOwner[f]!;
+    const place = st.forces.place[f]!;
+    const host = m.placeCountry[place]!;
+    if (owner !== a && owner !== b && host !== a && host !== b) continue;
+    const km = m.placeBorderKm[place]!;
+    for (let k = 0; k < km.length; k++) {
+      if (km[k]! >= limit) continue;
+      const x = m.borderA[k]!;
+      const y = m.borderB[k]!;
+      if ((x === a || x === b || y === a || y === b) && (host === x || host === y)) return true;
+    }
+  }
+  return false;
+}
+
+function incidents(t: Turn): void {
+  const { m, st } = t;
+  const r = m.data.rules.incidents;
+  for (let p = 0; p < m.nP; p++) {
+    const list = m.incidents[p]!;
+    if (list.length === 0) continue;
+    let odds = r.base + r.perPoint * Math.max(0, st.tension[p]! - r.pivot);
+    if (r.nearBorder > 0 && nearSharedBorder(m, st, p, m.data.rules.borderKm)) odds *= 1 + r.nearBorder;
+    if (t.rng.next() >= odds) continue;
+    const [action, actor, target] = list[t.rng.int(list.length)]!;
+    performAction(t, m.actions[action]!, actor, target, 'incident');
+    clampPair(st, p, m.data.rules.ledgerSize);
+  }
+}
+
+function checkOutcome(t: Turn): void {
+  const { m, st } = t;
+  let hit = -1;
+  for (const o of m.outcomes) {
+    if (!o.when) continue;
+    st.sustain[o.index] = holds(m, st, o.when, -1, -1) ? st.sustain[o.index]! + 1 : 0;
+    if (hit < 0 && st.sustain[o.index]! >= o.sustained) hit = o.index;
+  }
+  if (hit < 0 && st.turn >= m.data.meta.turnLimit) hit = m.outcomes.findIndex((o) => o.atLimit);
+  if (hit < 0) return;
+  const o = m.outcomes[hit]!;
+  const data = m.data.outcomes[hit]!;
+  st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame) : null };
+  const blame = st.outcome.blame ? ` ${m.data.actors[m.actorIndex.get(st.outcome.blame)!]!.name} pushed hardest.` : '';
+  emit(t, 'outcome', { id: data.id, text: `${data.name}: ${data.description}${blame}`, actor: st.outcome.blame }, null);
+}
+
+/** Points below a band's threshold that tension must fall before the band is left. */
+const FIREBREAK = 3;
+
+function bandChange(t: Turn): void {
+  const { m, st } = t;
+  const overall = overallTension(m, st);
+  let b = bandIndex(m, overall);
+  // Firebreaks: a band is left downward only once tension falls clearly below its threshold.
+  if (b < st.band && overall >= m.bands[st.band]!.from - FIREBREAK) b = st.band;
+  if (b === st.band) return;
+  const band = m.bands[b]!;
+  const rising = b > st.band;
+  st.band = b;
+  emit(t, 'band', { id: band.id, text: `Tension ${rising ? 'rises into' : 'falls back to'} ${band.name.toLowerCase()}` }, null);
+}
+
+/** Plays one turn. The input state is not changed; a finished game returns itself with no events. */
+export function step(scenario: Scenario, state: GameState, orders: Orders = {}): StepResult {
+  if (state.outcome) return { state, events: [] };
+  const m = compile(scenario);
+  if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${m.data.meta.id} (${scenario.hash})`);
+  const st = cloneState(state);
+  st.turn = state.turn + 1;
+  const t: Turn = { m, st, rng: restoreRng(state.rng), events: [], date: turnDate(m.data.meta.start, st.turn) };
+  scriptedEvents(t);
+  decideAndAct(t, orders);
+  runDynamics(m, st);
+  observe(m, st, t.rng);
+  incidents(t);
+  bandChange(t);
+  checkOutcome(t);
+  st.rng = t.rng.state();
+  return { state: st, events: t.events };
+}
