@@ -152,22 +152,32 @@ function resolveOrder(m: Model, st: GameState, actor: number, order: Order): { a
   return { act, target };
 }
 
-function decideAndAct(t: Turn, orders: Orders): void {
+type Pick = { act: CAction; target: number } | null;
+
+/** Players' orders are checked against the state they saw (before this turn's scripted events). */
+function resolveOrders(m: Model, st: GameState, orders: Orders): Map<number, Pick> {
+  for (const id of Object.keys(orders)) {
+    if (orders[id] && !st.humans.includes(id)) throw new OrderError(`'${id}' is not played by a person in this game`);
+  }
+  const out = new Map<number, Pick>();
+  for (const id of st.humans) {
+    const a = m.actorIndex.get(id)!;
+    const order = orders[id];
+    out.set(a, order ? resolveOrder(m, st, a, order) : null);
+  }
+  return out;
+}
+
+function decideAndAct(t: Turn, human: Map<number, Pick>): void {
   const { m, st } = t;
   const ctx = scoreContext(m, st);
-  const picks: ({ act: CAction; target: number } | null)[] = [];
+  const picks: Pick[] = [];
   for (let a = 0; a < m.nA; a++) {
-    const id = m.actorIds[a]!;
-    if (st.humans.includes(id)) {
-      const order = orders[id];
-      picks.push(order ? resolveOrder(m, st, a, order) : null);
-    } else {
+    if (human.has(a)) picks.push(human.get(a)!);
+    else {
       const c = choose(m, st, a, ctx, t.rng);
       picks.push(c ? { act: m.actions[c.action]!, target: c.target } : null);
     }
-  }
-  for (const id of Object.keys(orders)) {
-    if (orders[id] && !st.humans.includes(id)) throw new OrderError(`'${id}' is not played by a person in this game`);
   }
   picks.forEach((p, a) => p && performAction(t, p.act, a, p.target, 'action'));
   for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
@@ -249,8 +259,9 @@ export function step(scenario: Scenario, state: GameState, orders: Orders = {}):
   const st = cloneState(state);
   st.turn = state.turn + 1;
   const t: Turn = { m, st, rng: restoreRng(state.rng), events: [], date: turnDate(m.data.meta.start, st.turn) };
+  const human = resolveOrders(m, st, orders);
   scriptedEvents(t);
-  decideAndAct(t, orders);
+  decideAndAct(t, human);
   runDynamics(m, st);
   observe(m, st, t.rng);
   incidents(t);

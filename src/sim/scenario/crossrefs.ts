@@ -10,6 +10,8 @@ type Path = (string | number)[];
 
 interface Ctx {
   s: ScenarioData;
+  /** Keys of the defined pairs (actor ids sorted, joined by "-"). */
+  pairs: Set<string>;
   out: Problem[];
   actors: string[];
   places: string[];
@@ -43,9 +45,12 @@ function date(ctx: Ctx, path: Path, d: string | undefined): void {
 }
 
 /** Pair ends inside actions may be self/target/*; elsewhere only actor ids (and * in effects). */
-function pairEnds(ctx: Ctx, path: Path, pair: readonly [string, string], extra: readonly string[]): void {
+function pairEnds(ctx: Ctx, path: Path, pair: readonly [string, string], extra: readonly string[], mustExist = true): void {
   pair.forEach((end, i) => ref(ctx, [...path, i], end, ctx.actors, 'actors', extra));
   if (pair[0] === pair[1] && pair[0] !== '*') ctx.out.push({ path, message: `a pair needs two different actors, got [${pair[0]}, ${pair[1]}]` });
+  else if (mustExist && pair.every((x) => ctx.actors.includes(x)) && !ctx.pairs.has([...pair].sort().join('-'))) {
+    ctx.out.push({ path, message: `no pair is defined between ${pair[0]} and ${pair[1]}`, hint: `add { between: [${pair[0]}, ${pair[1]}], tension: … } to pairs` });
+  }
 }
 
 function condition(ctx: Ctx, path: Path, c: ConditionInput, extra: readonly string[]): void {
@@ -86,24 +91,55 @@ function effects(ctx: Ctx, path: Path, list: ScenarioData['actions'][number]['ef
   });
 }
 
-/** All cross-reference problems of a scenario. */
-export function crossCheck(s: ScenarioData): Problem[] {
-  const ctx: Ctx = {
-    s,
-    out: [],
-    actors: s.actors.map((a) => a.id),
-    places: s.places.map((p) => p.id),
-    meters: s.meters.map((m) => m.id),
-    actions: s.actions.map((a) => a.id),
-    events: s.events.map((e) => e.id),
-    forces: s.forces.map((f) => f.id),
+export interface KnownIds {
+  actors: string[];
+  places: string[];
+  meters: string[];
+  actions: string[];
+  events: string[];
+  forces: string[];
+  sources?: string[];
+  /** Keys of the defined pairs (actor ids sorted, joined by "-"). */
+  pairs?: string[];
+}
+
+/** The ids each list defines (entries without a string id are skipped, so this also reads raw, unvalidated data). */
+export function knownIds(s: unknown): KnownIds {
+  const ids = (key: string): string[] => {
+    const list = s && typeof s === 'object' ? (s as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(list) ? list.map((x) => (x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string') : [];
   };
+  const meta = s && typeof s === 'object' ? (s as { meta?: unknown }).meta : undefined;
+  return { actors: ids('actors'), places: ids('places'), meters: ids('meters'), actions: ids('actions'), events: ids('events'), forces: ids('forces'), sources: sourceIdsOf(meta), pairs: pairKeysOf(s) };
+}
+
+function pairKeysOf(s: unknown): string[] {
+  const list = s && typeof s === 'object' ? (s as { pairs?: unknown }).pairs : undefined;
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((x) => (x && typeof x === 'object' ? (x as { between?: unknown }).between : undefined))
+    .filter((b): b is [string, string] => Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'string'))
+    .map((b) => [...b].sort().join('-'));
+}
+
+function sourceIdsOf(meta: unknown): string[] {
+  const list = meta && typeof meta === 'object' ? (meta as { sources?: unknown }).sources : undefined;
+  return Array.isArray(list) ? list.map((x) => (x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * All cross-reference problems of a scenario. List entries may be holes (undefined) where an entry
+ * failed the schema; the ids it defines still count through `known`, so other entries are checked too.
+ */
+export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Problem[] {
+  const pairs = new Set(known.pairs ?? (s.pairs ?? []).filter(Boolean).map((p) => [...p.between].sort().join('-')));
+  const ctx: Ctx = { s, out: [], ...known, pairs };
   for (const [name, list] of [
     ['actors', s.actors], ['places', s.places], ['meters', s.meters], ['actions', s.actions], ['events', s.events],
     ['forces', s.forces], ['outcomes', s.outcomes], ['borders', s.borders], ['dynamics', s.dynamics], ['pairs', s.pairs],
-  ] as const) unique(ctx, list as { id?: string }[], name);
+  ] as const) unique(ctx, (list as ({ id?: string } | undefined)[]).map((x) => x ?? {}), name);
   unique(ctx, s.meta.sources, 'meta.sources');
-  const sourceIds = s.meta.sources.map((x) => x.id);
+  const sourceIds = known.sources ?? s.meta.sources.map((x) => x.id);
   const src = (path: Path, x: { ref?: string; date?: string } | undefined): void => {
     if (!x) return;
     if (x.ref !== undefined) ref(ctx, [...path, 'ref'], x.ref, sourceIds, 'sources');
@@ -116,6 +152,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
 
   if (s.bands) {
     s.bands.forEach((b, i) => {
+      if (!b) return;
       const prev = s.bands![i - 1];
       if (prev && b.from <= prev.from) ctx.out.push({ path: ['bands', i, 'from'], message: `bands must rise: ${b.from} is not above ${prev.from}` });
     });
@@ -125,20 +162,23 @@ export function crossCheck(s: ScenarioData): Problem[] {
   if (s.rules.fog.secrecyMeter !== undefined) ref(ctx, ['rules', 'fog', 'secrecyMeter'], s.rules.fog.secrecyMeter, ctx.meters, 'meters');
 
   s.places.forEach((p, i) => {
+    if (!p) return;
     if (p.country !== undefined) ref(ctx, ['places', i, 'country'], p.country, ctx.actors, 'actors');
     src(['places', i, 'source'], p.source);
   });
-  s.borders.forEach((b, i) => pairEnds(ctx, ['borders', i, 'between'], b.between, []));
+  s.borders.forEach((b, i) => b && pairEnds(ctx, ['borders', i, 'between'], b.between, [], false));
   s.meters.forEach((m, i) => {
+    if (!m) return;
     if (m.min >= m.max) ctx.out.push({ path: ['meters', i, 'min'], message: `min ${m.min} is not below max ${m.max}` });
     else if (m.initial < m.min || m.initial > m.max) ctx.out.push({ path: ['meters', i, 'initial'], message: `initial ${m.initial} is outside [${m.min}, ${m.max}]` });
   });
 
   s.actors.forEach((a, i) => {
+    if (!a) return;
     const p: Path = ['actors', i];
     if (a.capital !== undefined) ref(ctx, [...p, 'capital'], a.capital, ctx.places, 'places');
     for (const [m, v] of Object.entries(a.meters)) {
-      const def = s.meters.find((x) => x.id === m);
+      const def = s.meters.find((x) => x?.id === m);
       if (!def) ref(ctx, [...p, 'meters', m], m, ctx.meters, 'meters');
       else if (v < def.min || v > def.max) ctx.out.push({ path: [...p, 'meters', m], message: `${v} is outside the meter's range [${def.min}, ${def.max}]` });
     }
@@ -154,7 +194,8 @@ export function crossCheck(s: ScenarioData): Problem[] {
 
   const pairKeys = new Map<string, number>();
   s.pairs.forEach((pr, i) => {
-    pairEnds(ctx, ['pairs', i, 'between'], pr.between, []);
+    if (!pr) return;
+    pairEnds(ctx, ['pairs', i, 'between'], pr.between, [], false);
     const key = [...pr.between].sort().join('-');
     const prev = pairKeys.get(key);
     if (prev !== undefined) ctx.out.push({ path: ['pairs', i, 'between'], message: `the pair ${key} is defined twice (also entry ${prev + 1})` });
@@ -163,6 +204,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
   });
 
   s.dynamics.forEach((d, i) => {
+    if (!d) return;
     const p: Path = ['dynamics', i];
     for (const side of ['target', 'from'] as const) {
       const t = d[side];
@@ -175,6 +217,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
   });
 
   s.forces.forEach((f, i) => {
+    if (!f) return;
     const p: Path = ['forces', i];
     ref(ctx, [...p, 'owner'], f.owner, ctx.actors, 'actors');
     ref(ctx, [...p, 'location'], f.location, ctx.places, 'places');
@@ -186,6 +229,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
   });
 
   s.actions.forEach((a, i) => {
+    if (!a) return;
     const p: Path = ['actions', i];
     a.actors.forEach((x, j) => ref(ctx, [...p, 'actors', j], x, ctx.actors, 'actors'));
     a.targets?.forEach((x, j) => ref(ctx, [...p, 'targets', j], x, ctx.actors, 'actors'));
@@ -198,6 +242,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
 
   const lastTurn = s.meta.turnLimit;
   s.events.forEach((e, i) => {
+    if (!e) return;
     const p: Path = ['events', i];
     date(ctx, [...p, 'date'], e.date);
     if (e.date !== undefined && isRealDate(e.date) && isRealDate(s.meta.start)) {
@@ -211,7 +256,7 @@ export function crossCheck(s: ScenarioData): Problem[] {
     if (e.action !== undefined) {
       ref(ctx, [...p, 'action'], e.action, ctx.actions, 'actions');
       if (e.actor === undefined) ctx.out.push({ path: [...p, 'actor'], message: 'an event that performs an action needs its actor' });
-      const act = s.actions.find((x) => x.id === e.action);
+      const act = s.actions.find((x) => x?.id === e.action);
       if (act?.targets?.length && e.target === undefined) ctx.out.push({ path: [...p, 'target'], message: `the action '${act.id}' needs a target`, hint: `one of: ${act.targets.join(', ')}` });
     }
     const extra = e.actor !== undefined ? (e.target !== undefined ? ['self', 'target'] : ['self']) : [];
@@ -220,9 +265,10 @@ export function crossCheck(s: ScenarioData): Problem[] {
     src([...p, 'source'], e.source);
   });
 
-  const playable = s.actors.filter((a) => a.playable).map((a) => a.id);
+  const playable = s.actors.filter((a) => a?.playable).map((a) => a.id);
   let limits = 0;
   s.outcomes.forEach((o, i) => {
+    if (!o) return;
     const p: Path = ['outcomes', i];
     if (o.when) condition(ctx, [...p, 'when'], o.when, []);
     if (o.atLimit) limits++;

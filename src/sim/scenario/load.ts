@@ -6,7 +6,8 @@ import { ScenarioSchema, type ScenarioData } from './schema';
 import { formatPath, locate, type ParsedFile } from './source-map';
 import { mergeValue, stripMarkers, type Json, type MergeProblem } from './extends';
 import { problemsFromZod, type Problem } from './zod-issues';
-import { crossCheck } from './crossrefs';
+import { crossCheck, knownIds } from './crossrefs';
+import { z } from 'zod';
 import type { ScenarioError } from './errors';
 import { hashValue } from '../hash';
 
@@ -99,19 +100,53 @@ function toErrors(problems: (Problem | MergeProblem)[], files: ParsedFile[], dat
   });
 }
 
+/** Unwraps defaults and optionals down to the array schema of a top-level list. */
+function elementSchema(schema: z.ZodType): z.ZodType | undefined {
+  let s: unknown = schema;
+  for (let i = 0; i < 5 && s; i++) {
+    if (s instanceof z.ZodArray) return s.element as z.ZodType;
+    s = (s as { _zod: { def: { innerType?: unknown } } })._zod.def.innerType;
+  }
+  return undefined;
+}
+
+/**
+ * When the schema rejects a file, the sections (and list entries) that do pass are still
+ * cross-checked, so one run reports every error. Failed entries become holes that keep indices.
+ */
+function partialData(raw: Record<string, unknown>): ScenarioData {
+  const out: Record<string, unknown> = {};
+  const shape = ScenarioSchema.shape as Record<string, z.ZodType>;
+  for (const key of Object.keys(shape)) {
+    const schema = shape[key]!;
+    const whole = schema.safeParse(raw[key]);
+    if (whole.success) {
+      out[key] = whole.data;
+      continue;
+    }
+    const element = elementSchema(schema);
+    const value = raw[key];
+    if (element && Array.isArray(value)) out[key] = value.map((v) => (element.safeParse(v).data as unknown) ?? undefined);
+    else if (key === 'meta') out[key] = { sources: [], start: '', turnLimit: Infinity };
+    else if (key === 'rules') out[key] = ScenarioSchema.shape.rules.parse({});
+    else out[key] = [];
+  }
+  return out as ScenarioData;
+}
+
 /** Validates already-resolved scenario data (for tweaks made in memory, with no file). */
 export function validateData(data: unknown, files: ParsedFile[], label: string): LoadResult {
-  const parsed = ScenarioSchema.safeParse(data);
-  const locFiles = files.length ? files : [];
+  const parsed = ScenarioSchema.safeParse(data, { reportInput: true });
+  const place = (problems: Problem[], d: unknown): ScenarioError[] =>
+    files.length ? toErrors(problems, files, d) : problems.map((p) => fileError(label, p.message, p.hint, 1, 1, formatPath(d, p.path)));
   if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error);
-    return { ok: false, errors: locFiles.length ? toErrors(problems, locFiles, data) : problems.map((p) => fileError(label, p.message, p.hint, 1, 1, formatPath(data, p.path))) };
+    const raw = data as Record<string, unknown>;
+    const cross = crossCheck(partialData(raw), knownIds(raw));
+    return { ok: false, errors: [...place(problemsFromZod(parsed.error), data), ...place(cross, data)] };
   }
   const cross = crossCheck(parsed.data);
-  if (cross.length) {
-    return { ok: false, errors: locFiles.length ? toErrors(cross, locFiles, parsed.data) : cross.map((p) => fileError(label, p.message, p.hint, 1, 1, formatPath(parsed.data, p.path))) };
-  }
-  return { ok: true, scenario: { data: parsed.data, hash: hashValue(parsed.data), files: locFiles.map((f) => f.file) } };
+  if (cross.length) return { ok: false, errors: place(cross, parsed.data) };
+  return { ok: true, scenario: { data: parsed.data, hash: hashValue(parsed.data), files: files.map((f) => f.file) } };
 }
 
 /**
@@ -157,12 +192,14 @@ function loadChain(file: string, reader: ScenarioReader): LoadResult {
     current = next;
   }
   // Merge from the root base up to the file itself.
-  const problems: MergeProblem[] = [];
   let merged = stripMarkers(chain[chain.length - 1]!.data as Json);
   for (let i = chain.length - 2; i >= 0; i--) {
     const over = { ...(chain[i]!.data as Record<string, Json>) };
     delete over.extends;
+    const problems: MergeProblem[] = [];
     merged = mergeValue(merged, over, [], problems);
+    // Merge problems are in the variant's own lists: locate them in that file alone.
+    if (problems.length) return { ok: false, errors: toErrors(problems, [chain[i]!], chain[i]!.data) };
     const baseId = (chain[i + 1]!.data as { meta?: { id?: unknown } }).meta?.id;
     const ownId = (over.meta as { id?: unknown } | undefined)?.id;
     if (ownId === undefined || ownId === baseId) {
@@ -171,6 +208,5 @@ function loadChain(file: string, reader: ScenarioReader): LoadResult {
     }
   }
   if (typeof merged === 'object' && merged && !Array.isArray(merged)) delete (merged as Record<string, Json>).extends;
-  if (problems.length) return { ok: false, errors: toErrors(problems, chain, merged) };
   return validateData(merged, chain, file);
 }

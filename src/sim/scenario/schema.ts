@@ -170,7 +170,7 @@ const Reading = z.enum(['win', 'draw', 'loss']);
 export const Outcome = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(60),
+    name: z.string().min(1).max(60).describe('The outcome\'s name.'),
     description: z.string().max(400).describe('What happened, shown in the debrief.'),
     when: Condition.optional().describe('The end condition. Outcomes are checked in file order; the first that holds ends the game.'),
     sustained: z.number().int().min(1).default(1).describe('How many turns in a row the condition must hold.'),
@@ -183,11 +183,11 @@ export const Outcome = z
 export const Actor = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(60),
+    name: z.string().min(1).max(60).describe('The name shown in the game.'),
     leader: z.string().max(80).optional().describe('Who speaks for the actor.'),
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb').describe('Its colour on the map, #rrggbb.'),
     capital: Id.optional().describe('The place its statements come from.'),
-    kind: z.enum(['state', 'alliance', 'organisation', 'observer', 'society']),
+    kind: z.enum(['state', 'alliance', 'organisation', 'observer', 'society']).describe('What sort of actor it is.'),
     playable: z.boolean().default(false).describe('Whether a player can take this role.'),
     role: z
       .strictObject({
@@ -210,12 +210,12 @@ export const Actor = z
       .array(
         z.union([
           z.strictObject({
-            meter: Id,
+            meter: Id.describe('The meter the actor cares about.'),
             of: z.string().default('self').describe('Whose meter (an actor id or "self").'),
             weight: Finite.describe('Utility per point of the meter.'),
           }),
           z.strictObject({
-            tension: z.union([z.literal('overall'), PairSpec]),
+            tension: z.union([z.literal('overall'), PairSpec]).describe('"overall" or a pair ("self" for the actor).'),
             weight: Finite.describe('Utility per point of tension (negative: wants it lower), or per point of distance from ideal.'),
             ideal: Finite.min(0).max(100).optional().describe('The tension it wants; the goal then scores −weight × |tension − ideal|.'),
           }),
@@ -240,13 +240,13 @@ export const Actor = z
 export const Meter = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(60),
-    description: z.string().max(300).optional(),
-    min: Finite.default(0),
-    max: Finite.default(100),
+    name: z.string().min(1).max(60).describe('The name shown in the game.'),
+    description: z.string().max(300).optional().describe('What the meter measures.'),
+    min: Finite.default(0).describe('The lowest value (default 0).'),
+    max: Finite.default(100).describe('The highest value (default 100).'),
     initial: Finite.default(50).describe('The starting value where an actor does not give one.'),
     drift: z
-      .strictObject({ toward: Finite, rate: Finite.min(0).max(1) })
+      .strictObject({ toward: Finite.describe('The resting value.'), rate: Finite.min(0).max(1).describe('The share of the gap closed each turn.') })
       .optional()
       .describe('Each turn the meter moves this share of the way toward a resting value.'),
   })
@@ -268,8 +268,8 @@ export const Pair = z
 export const Force = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(80),
-    owner: Id,
+    name: z.string().min(1).max(80).describe('The name shown in the game.'),
+    owner: Id.describe('The actor it belongs to.'),
     symbol: z.string().regex(/^[0-9A-Za-z*-]{10,30}$/, 'symbols are APP-6 / MIL-STD-2525 symbol codes').describe('An APP-6 symbol code (letter SIDC or 20-digit number) for the unit symbol.'),
     strength: Range.describe('Personnel; a range where sources disagree (the true value is a seeded draw).'),
     location: Id.describe('The place it is at.'),
@@ -282,11 +282,11 @@ export const Force = z
 export const Place = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(60),
-    lon: Finite.min(-180).max(180),
-    lat: Finite.min(-90).max(90),
+    name: z.string().min(1).max(60).describe('The name shown on the map.'),
+    lon: Finite.min(-180).max(180).describe('Longitude in degrees east.'),
+    lat: Finite.min(-90).max(90).describe('Latitude in degrees north.'),
     country: Id.optional().describe('The actor whose territory it is.'),
-    capital: z.boolean().default(false),
+    capital: z.boolean().default(false).describe('A capital, drawn with a star.'),
     kind: z.enum(['city', 'base', 'area', 'edge']).default('city').describe('"edge" marks an off-map origin.'),
     source: Source.optional(),
   })
@@ -295,7 +295,7 @@ export const Place = z
 export const Border = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(80),
+    name: z.string().min(1).max(80).describe('The name shown in the game.'),
     between: z.tuple([Id, Id]).describe('The two actors the border separates.'),
     line: z.array(z.tuple([Finite.min(-180).max(180), Finite.min(-90).max(90)])).min(2).describe('The border as [lon, lat] points.'),
   })
@@ -303,7 +303,7 @@ export const Border = z
 
 export const Band = z.strictObject({
   id: Id,
-  name: z.string().min(1).max(40),
+  name: z.string().min(1).max(40).describe('The band\'s name on the ladder.'),
   from: Finite.min(0).max(100).describe('The tension where the band starts.'),
   rungs: z.string().max(200).optional().describe("Kahn's rungs that the band stands for."),
 });
@@ -313,9 +313,9 @@ export const Rules = z
     goldsteinScale: Finite.min(0).max(10).default(1).describe('Tension points per Goldstein point of a public action, on the pair (actor, target).'),
     pairDefaults: z
       .strictObject({
-        fear: Finite.min(0).max(1).default(0.02),
-        fatigue: Finite.min(0).max(1).default(0.05),
-        grievance: Finite.min(-10).max(10).default(0),
+        fear: Finite.min(0).max(1).default(0.02).describe("Richardson's a (default 0.02)."),
+        fatigue: Finite.min(0).max(1).default(0.05).describe("Richardson's m (default 0.05)."),
+        grievance: Finite.min(-10).max(10).default(0).describe("Richardson's g (default 0)."),
       })
       .prefault({})
       .describe('Richardson parameters for pairs that do not set their own.'),
@@ -326,7 +326,7 @@ export const Rules = z
       .strictObject({
         base: Probability.default(0.002).describe('Daily odds of an incident on a pair at low tension.'),
         perPoint: Probability.default(0.0006).describe('Extra daily odds per point of tension above the pivot.'),
-        pivot: Finite.min(0).max(100).default(30),
+        pivot: Finite.min(0).max(100).default(30).describe('The tension above which the odds rise.'),
         nearBorder: Finite.min(0).max(10).default(1).describe('Multiplies the odds by 1 + this when the pair has forces near a shared border.'),
       })
       .prefault({})
@@ -365,17 +365,17 @@ export const Rules = z
 export const Dynamic = z
   .strictObject({
     id: Id,
-    name: z.string().min(1).max(80),
+    name: z.string().min(1).max(80).describe('The name shown when explaining tension.'),
     target: z
       .union([
-        z.strictObject({ meter: Id, of: Id }),
-        z.strictObject({ tension: PairSpec }),
+        z.strictObject({ meter: Id.describe('The meter that changes.'), of: Id.describe('Whose meter.') }),
+        z.strictObject({ tension: PairSpec.describe('The pair whose tension changes.') }),
       ])
       .describe('What changes each turn.'),
     from: z
       .union([
-        z.strictObject({ meter: Id, of: Id }),
-        z.strictObject({ tension: z.union([z.literal('overall'), PairSpec]) }),
+        z.strictObject({ meter: Id.describe('The meter that drives it.'), of: Id.describe('Whose meter.') }),
+        z.strictObject({ tension: z.union([z.literal('overall'), PairSpec]).describe('"overall" or a pair.') }),
       ])
       .describe('What drives it.'),
     rate: Finite.min(-10).max(10).describe('Change per turn per point of the driver above the pivot.'),
@@ -388,7 +388,7 @@ export const Dynamic = z
 export const Meta = z
   .strictObject({
     id: Id,
-    title: z.string().min(1).max(80),
+    title: z.string().min(1).max(80).describe('The title shown in the menu.'),
     summary: z.string().min(1).max(2000).describe('The briefing shown in the menu.'),
     start: IsoDate.describe('The date of turn 1.'),
     turnDays: z.literal(1).default(1).describe('Days per turn (one).'),
@@ -398,11 +398,11 @@ export const Meta = z
       .array(
         z.strictObject({
           id: Id,
-          publication: z.string().min(1).max(120),
-          author: z.string().max(120).optional(),
-          title: z.string().max(200).optional(),
-          date: IsoDate,
-          url: z.string().max(400).optional(),
+          publication: z.string().min(1).max(120).describe('Where it was published.'),
+          author: z.string().max(120).optional().describe('Who wrote it.'),
+          title: z.string().max(200).optional().describe('Its title.'),
+          date: IsoDate.describe('When it was published.'),
+          url: z.string().max(400).optional().describe('Where to read it (shown as text; the game never fetches it).'),
         }),
       )
       .min(1)
@@ -417,16 +417,16 @@ export const ScenarioSchema = z
     meta: Meta,
     bands: z.array(Band).min(1).optional().describe("Named bands over tension (Kahn's ladder), in rising order. Default: routine, subcrisis, traditional crisis, intense crisis, war."),
     rules: Rules.prefault({}),
-    places: z.array(Place).min(1),
-    borders: z.array(Border).default([]),
-    actors: z.array(Actor).min(2),
-    meters: z.array(Meter).default([]),
-    pairs: z.array(Pair).min(1),
-    dynamics: z.array(Dynamic).default([]),
-    forces: z.array(Force).default([]),
-    actions: z.array(Action).min(1),
-    events: z.array(ScriptedEvent).default([]),
-    outcomes: z.array(Outcome).min(1),
+    places: z.array(Place).min(1).describe('The places on the map: capitals, cities, bases, off-map origins.'),
+    borders: z.array(Border).default([]).describe('Borders that matter for distances.'),
+    actors: z.array(Actor).min(2).describe('Everyone who acts or is acted upon.'),
+    meters: z.array(Meter).default([]).describe('Per-actor quantities (legitimacy, readiness …).'),
+    pairs: z.array(Pair).min(1).describe('The tensions the model tracks, one per pair of actors.'),
+    dynamics: z.array(Dynamic).default([]).describe('Standing couplings applied every turn.'),
+    forces: z.array(Force).default([]).describe('Units on the map.'),
+    actions: z.array(Action).min(1).describe('The action catalogue: every move an actor can make, and the incidents that can happen.'),
+    events: z.array(ScriptedEvent).default([]).describe('The scripted timeline.'),
+    outcomes: z.array(Outcome).min(1).describe('How the game can end, checked in this order.'),
   })
   .describe('A Brink scenario: a crisis described in data.');
 

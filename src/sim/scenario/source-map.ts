@@ -1,6 +1,7 @@
 // Parsed scenario files with their YAML documents, and the lookup from a field path in the resolved
 // scenario back to the file, line and column it came from (through extends, lists are matched by id).
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { entryKey } from './extends';
 
 export type PathSegment = string | number;
 
@@ -24,8 +25,7 @@ export function formatPath(data: unknown, path: readonly PathSegment[]): string 
   for (const seg of path) {
     if (typeof seg === 'number') {
       const item = Array.isArray(cur) ? cur[seg] : undefined;
-      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
-      out += `[${id ?? seg}]`;
+      out += `[${entryKey(item) ?? seg}]`;
     } else {
       out += out ? `.${seg}` : seg;
     }
@@ -42,7 +42,7 @@ function semanticPath(data: unknown, path: readonly PathSegment[]): Semantic[] {
   for (const seg of path) {
     if (typeof seg === 'number') {
       const item = Array.isArray(cur) ? cur[seg] : undefined;
-      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
+      const id = entryKey(item);
       out.push(id !== undefined ? { id } : { index: seg });
       cur = item;
     } else {
@@ -51,6 +51,18 @@ function semanticPath(data: unknown, path: readonly PathSegment[]): Semantic[] {
     }
   }
   return out;
+}
+
+/** The merge key of a YAML list entry: its id, or its two actors for a pair. */
+function yamlEntryKey(map: YAMLMap): string | undefined {
+  for (const p of map.items) {
+    if (!isScalar(p.key)) continue;
+    if (p.key.value === 'id' && isScalar(p.value)) return String(p.value.value);
+    if (p.key.value === 'between' && isSeq(p.value) && p.value.items.length === 2 && p.value.items.every(isScalar)) {
+      return p.value.items.map((x) => String((x as { value: unknown }).value)).sort().join('-');
+    }
+  }
+  return undefined;
 }
 
 /** Walks a YAML document along a path; returns the deepest node reached and how deep it got. */
@@ -70,7 +82,7 @@ function walk(doc: Document.Parsed, sem: Semantic[]): { node: YamlNode | null; d
     } else if ('index' in s && isSeq(node)) {
       next = node.items[s.index];
     } else if ('id' in s && isSeq(node)) {
-      next = node.items.find((it) => isMap(it) && it.items.some((p) => isScalar(p.key) && p.key.value === 'id' && isScalar(p.value) && p.value.value === s.id));
+      next = node.items.find((it) => isMap(it) && yamlEntryKey(it) === s.id);
     }
     if (next === undefined || next === null) break;
     node = next;

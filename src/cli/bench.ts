@@ -1,0 +1,80 @@
+// `npm run bench [-- --json] [-- --scenario FILE]`: measures what players and modders feel, on this machine.
+// Model: median µs per turn on the default scenario in observer mode over ≥ 100,000 turns (target ≤ 10 µs),
+// and the wall time of 1,000 observer runs (the odds a modder waits for).
+import { performance } from 'node:perf_hooks';
+import { createGame, step, runSummary, batchSeeds, type Scenario } from '../sim/index';
+import { loadFromDisk } from './files';
+import { parseArgs, intOption } from './args';
+import { reportLoadErrors } from './report';
+
+export const DEFAULT_SCENARIO = 'scenarios/allied-resolve-2022.yaml';
+
+interface Measure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+}
+
+/** Median µs per turn: whole games back to back, timed in batches of turns, until `minTurns` have run. */
+function turnMicros(scenario: Scenario, minTurns: number): { median: number; turns: number; perSecond: number } {
+  const batch: number[] = [];
+  let turns = 0;
+  let seed = 1;
+  let total = 0;
+  while (turns < minTurns) {
+    let state = createGame(scenario, `bench-${seed++}`);
+    const t0 = performance.now();
+    let n = 0;
+    while (!state.outcome) {
+      state = step(scenario, state).state;
+      n++;
+    }
+    const dt = performance.now() - t0;
+    total += dt;
+    turns += n;
+    batch.push((dt * 1000) / n);
+  }
+  batch.sort((a, b) => a - b);
+  return { median: batch[Math.floor(batch.length / 2)]!, turns, perSecond: Math.round((turns / total) * 1000) };
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv, ['scenario', 'turns', 'runs'], ['json']);
+  const file = args.values.get('scenario') ?? DEFAULT_SCENARIO;
+  const loaded = loadFromDisk(file);
+  if (!loaded.ok) return reportLoadErrors(loaded.errors);
+  const scenario = loaded.scenario;
+  const minTurns = intOption(args, 'turns', 100_000, 1000, 100_000_000);
+  const nRuns = intOption(args, 'runs', 1000, 10, 1_000_000);
+
+  // Warm up the JIT before measuring.
+  turnMicros(scenario, 5000);
+  const t = turnMicros(scenario, minTurns);
+  const r0 = performance.now();
+  for (const s of batchSeeds(nRuns)) runSummary(scenario, s);
+  const runsSeconds = (performance.now() - r0) / 1000;
+
+  const measures: Measure[] = [
+    { key: 'turnMicros', label: 'model: median µs per turn (observer)', value: Math.round(t.median * 100) / 100, unit: 'µs', target: '≤ 10', ok: t.median <= 10 },
+    { key: 'turnsPerSecond', label: 'model: turns per second, single thread', value: t.perSecond, unit: 'turns/s', target: '≥ 100,000', ok: t.perSecond >= 100_000 },
+    { key: 'turnsMeasured', label: 'turns measured', value: t.turns, unit: 'turns' },
+    { key: 'runsSeconds', label: `${nRuns} observer runs (sim --runs ${nRuns})`, value: Math.round(runsSeconds * 100) / 100, unit: 's', target: '< 10 for 1,000', ok: runsSeconds < (10 * nRuns) / 1000 },
+  ];
+  if (args.flags.has('json')) {
+    const doc: Record<string, number | string> = { scenario: file, node: process.version };
+    for (const m of measures) doc[m.key] = m.value;
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  } else {
+    process.stdout.write(`Brink bench · ${file} · node ${process.version}\n\n`);
+    for (const m of measures) {
+      const mark = m.ok === undefined ? '  ' : m.ok ? 'ok' : '!!';
+      process.stdout.write(`${mark} ${m.label.padEnd(44)} ${String(m.value).padStart(10)} ${m.unit.padEnd(8)} ${m.target ? `target ${m.target}` : ''}\n`);
+    }
+  }
+  return measures.some((m) => m.ok === false) ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,87 @@
+// The command line as a user runs it: sim prints the same bytes for the same seed, other bytes for
+// another; --runs gives the odds; validate exits 0/1 with file:line:col errors and never a stack trace.
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, MINI } from './helpers';
+
+describe('npm run sim', () => {
+  it('prints identical JSON for the same seed and different JSON for another', () => {
+    const a = cli('sim', [MINI, '--seed', '7', '--json']);
+    const b = cli('sim', [MINI, '--seed', '7', '--json']);
+    const c = cli('sim', [MINI, '--seed', '8', '--json']);
+    expect(a.status).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+    const doc = JSON.parse(a.stdout);
+    expect(doc.scenario.id).toBe('mini');
+    expect(doc.seed).toBe('7');
+    expect(doc.role).toBe('observer');
+    expect(doc.turns[0]).toEqual(expect.objectContaining({ turn: 1, date: '2030-03-01', hash: expect.stringMatching(/^[0-9a-f]{16}$/), band: expect.any(String), tensions: expect.any(Object), events: expect.any(Array) }));
+    expect(doc.outcome).toEqual(expect.objectContaining({ id: expect.any(String), turn: doc.turns.length }));
+  });
+
+  it('prints a per-turn table with the outcome', () => {
+    const r = cli('sim', [MINI, '--seed', '3', '--turns', '5']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^day\s+date\s+band/m);
+    expect(r.stdout.split('\n').filter((l) => /^\d+\s+2030-03-0\d/.test(l))).toHaveLength(5);
+  });
+
+  it('plays a role with orders from a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const orders = join(dir, 'orders.json');
+    writeFileSync(orders, JSON.stringify({ '1': { south: { action: 'talk', target: 'north' } } }));
+    const r = cli('sim', [MINI, '--seed', '3', '--role', 'south', '--orders', orders, '--json']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.turns[0].events.some((e: { actor: string; action: string }) => e.actor === 'south' && e.action === 'talk')).toBe(true);
+  });
+
+  it('gives the odds over many seeds', () => {
+    const r = cli('sim', [MINI, '--runs', '200', '--json']);
+    expect(r.status).toBe(0);
+    const odds = JSON.parse(r.stdout);
+    expect(odds.runs).toBe(200);
+    expect(Object.values(odds.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(200);
+    expect(odds.endTurn).toEqual({ p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) });
+    expect(odds.peakTension.p90).toBeGreaterThanOrEqual(odds.peakTension.p10);
+  });
+
+  it('refuses an unknown role or option with a usage message (exit 2)', () => {
+    const r = cli('sim', [MINI, '--role', 'atlantis']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown role 'atlantis'/);
+    expect(cli('sim', [MINI, '--sede', '1']).stderr).toMatch(/unknown option --sede/);
+  });
+});
+
+describe('npm run validate', () => {
+  it('exits 0 for a valid file', () => {
+    const r = cli('validate', [MINI]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ok/);
+  });
+
+  it('exits 1 with file:line:col errors and no stack trace for a malformed file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(MINI, 'utf8').replace('location: camp }', 'location: cmap }').replace('fatigue: 0.05', 'fatuige: 0.05'));
+    const r = cli('validate', [bad]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}:`);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+ forces\[garrison\]\.location: unknown place 'cmap' — did you mean 'camp'\?/);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+ pairs\[north-south\]\.fatuige: unknown field/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const sim = cli('sim', [bad]);
+    expect(sim.status).toBe(1);
+    expect(sim.stderr).toMatch(/did you mean 'camp'/);
+  });
+
+  it('reports a missing file without crashing', () => {
+    const r = cli('validate', ['scenarios/does-not-exist.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/does-not-exist\.yaml:1:1 file not found/);
+  });
+});

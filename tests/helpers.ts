@@ -1,0 +1,30 @@
+// Shared test helpers: load scenarios from disk and run the CLI as a user would.
+import { spawnSync } from 'node:child_process';
+import { loadScenario, type Scenario } from '../src/sim/index';
+import { diskReader } from '../src/cli/files';
+
+export function load(file: string): Scenario {
+  const r = loadScenario(file, diskReader);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.path}: ${e.message}`).join('\n'));
+  return r.scenario;
+}
+
+/** A reader over in-memory files, for loader tests. */
+export function memoryReader(files: Record<string, string>) {
+  return { read: (p: string) => files[p] };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI entry (e.g. 'sim') with node + tsx, as `npm run -s <name> -- args` does. */
+export function cli(name: string, args: string[]): CliResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const MINI = 'tests/fixtures/mini.yaml';
+export const DEFAULT = 'scenarios/allied-resolve-2022.yaml';

@@ -1,0 +1,83 @@
+// Property tests (fast-check): whatever the seed and the player's choices, tensions stay in 0–100,
+// meters in their ranges, nothing is NaN, the ledger sums to each tension, and a saved game continues identically.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compile, createGame, hashState, loadState, optionsFor, saveState, step, type GameState, type Orders, type Scenario } from '../src/sim/index';
+import { load, MINI, DEFAULT } from './helpers';
+import { existsSync } from 'node:fs';
+
+const scenarios: [string, Scenario][] = [['mini', load(MINI)]];
+if (existsSync(DEFAULT)) scenarios.push(['allied-resolve-2022', load(DEFAULT)]);
+
+/** Every broken invariant of a state, as readable lines (empty when all hold). */
+function violations(scenario: Scenario, s: GameState): string[] {
+  const m = compile(scenario);
+  const out: string[] = [];
+  s.tension.forEach((t, p) => {
+    if (!(Number.isFinite(t) && t >= 0 && t <= 100)) out.push(`tension ${m.pairIds[p]} = ${t}`);
+    const sum = s.ledger[p]!.amounts.reduce((a, b) => a + b, 0);
+    if (!(Math.abs(sum - t) < 1e-6)) out.push(`ledger of ${m.pairIds[p]} sums to ${sum}, tension is ${t}`);
+    if (s.ledger[p]!.causes.length > m.data.rules.ledgerSize + 1) out.push(`ledger of ${m.pairIds[p]} has ${s.ledger[p]!.causes.length} causes`);
+  });
+  s.meters.forEach((v, i) => {
+    const j = i % m.nM;
+    if (!(Number.isFinite(v) && v >= m.meterMin[j]! && v <= m.meterMax[j]!)) out.push(`meter ${m.meterIds[j]} of ${m.actorIds[Math.floor(i / m.nM)]} = ${v}`);
+  });
+  for (const [name, list] of [['estimate', s.estimates], ['strength', s.forces.strength], ['commitment', s.commitment]] as const) {
+    list.forEach((x, i) => {
+      if (!(Number.isFinite(x) && x >= 0)) out.push(`${name}[${i}] = ${x}`);
+    });
+  }
+  return out;
+}
+
+function checkInvariants(scenario: Scenario, s: GameState): void {
+  const v = violations(scenario, s);
+  if (v.length) expect.fail(`turn ${s.turn}: ${v.join('; ')}`);
+}
+
+/** A player's choice each turn: an index into the options (or hold), drawn by fast-check. */
+function ordersFrom(scenario: Scenario, s: GameState, role: string, pick: number): Orders {
+  const opts = optionsFor(scenario, s, role);
+  if (pick % (opts.length + 1) === opts.length) return {};
+  const o = opts[pick % (opts.length + 1)]!;
+  return { [role]: { action: o.action, ...(o.target ? { target: o.target } : {}) } };
+}
+
+describe.each(scenarios)('properties of %s', (_name, scenario) => {
+  const m = compile(scenario);
+  const roles = ['observer', ...m.data.actors.filter((a) => a.playable).map((a) => a.id)];
+
+  it('keeps tensions and meters in range, with no NaN, whatever the seed and the player does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.constantFrom(...roles), fc.array(fc.nat(1000), { minLength: 60, maxLength: 60 }), (seed, role, picks) => {
+        let s = createGame(scenario, seed, { role });
+        checkInvariants(scenario, s);
+        for (let i = 0; i < picks.length && !s.outcome; i++) {
+          const orders = role === 'observer' ? {} : ordersFrom(scenario, s, role, picks[i]!);
+          s = step(scenario, s, orders).state;
+          checkInvariants(scenario, s);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('serialise → deserialise → continue gives an identical run', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 40 }), (seed, cut) => {
+        let s = createGame(scenario, seed);
+        for (let i = 0; i < cut && !s.outcome; i++) s = step(scenario, s).state;
+        let a = s;
+        let b = loadState(saveState(s));
+        for (let i = 0; i < 20 && !a.outcome; i++) {
+          a = step(scenario, a).state;
+          b = step(scenario, b).state;
+        }
+        expect(hashState(b)).toBe(hashState(a));
+        expect(saveState(b)).toBe(saveState(a));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
