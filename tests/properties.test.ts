@@ -15,10 +15,11 @@ function violations(scenario: Scenario, s: GameState): string[] {
   const out: string[] = [];
   s.tension.forEach((t, p) => {
     if (!(Number.isFinite(t) && t >= 0 && t <= 100)) out.push(`tension ${m.pairIds[p]} = ${t}`);
-    const sum = s.ledger[p]!.amounts.reduce((a, b) => a + b, 0);
+    const L = m.data.rules.ledgerSize + 1;
+    const sum = s.ledgerAmounts.slice(p * L, (p + 1) * L).reduce((a, b) => a + b, 0);
     if (!(Math.abs(sum - t) < 1e-6)) out.push(`ledger of ${m.pairIds[p]} sums to ${sum}, tension is ${t}`);
-    if (s.ledger[p]!.causes.length > m.data.rules.ledgerSize + 1) out.push(`ledger of ${m.pairIds[p]} has ${s.ledger[p]!.causes.length} causes`);
   });
+  if (s.ledgerCauses.length !== m.nP * (m.data.rules.ledgerSize + 1)) out.push(`ledger has ${s.ledgerCauses.length} slots`);
   s.meters.forEach((v, i) => {
     const j = i % m.nM;
     if (!(Number.isFinite(v) && v >= m.meterMin[j]! && v <= m.meterMax[j]!)) out.push(`meter ${m.meterIds[j]} of ${m.actorIds[Math.floor(i / m.nM)]} = ${v}`);

@@ -33,3 +33,19 @@ describe('seeded generator (alea)', () => {
 });
 
 const GOLDEN = [0.9867859531659633,0.3703995163086802,0.7840920998714864,0.9845926405396312,0.0743729337118566];
+
+describe('the continuation of the stream', () => {
+  it('equals seedrandom alea draw for draw', async () => {
+    const { default: alea } = await import('seedrandom/lib/alea.js');
+    for (const seed of ['1', 'brink', '', '2022-02-09', 'ü-seed']) {
+      const lib = alea(seed, { state: true });
+      const ours = seedRng(seed);
+      for (let i = 0; i < 10_000; i++) {
+        const a = lib();
+        const b = ours.next();
+        if (a !== b) expect.fail(`seed ${seed}, draw ${i}: ${a} !== ${b}`);
+      }
+      expect(ours.state()).toEqual(lib.state());
+    }
+  });
+});

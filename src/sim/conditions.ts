@@ -46,9 +46,11 @@ export function holds(m: Model, st: GameState, c: CCondition, actor: number, tar
     case 'fired':
       return st.fired[c.event] === 2;
     case 'used': {
-      const n = m.actions.length;
-      if (c.by >= 0) return st.uses[c.by * n + c.action]! > 0;
-      for (let a = 0; a < m.nA; a++) if (st.uses[a * n + c.action]! > 0) return true;
+      if (c.by >= 0) {
+        const slot = m.useSlot[c.by * m.actions.length + c.action]!;
+        return slot >= 0 && st.uses[slot]! > 0;
+      }
+      for (const slot of m.actionSlots[c.action]!) if (st.uses[slot]! > 0) return true;
       return false;
     }
   }

@@ -3,14 +3,14 @@
 // side estimates them, the scenario's couplings (rally effect, spillover), and meters drifting to rest.
 import type { Model } from './model';
 import type { GameState } from './state';
-import { book, causeKey, clampPair, scale } from './ledger';
+import { book, clampPair, scale } from './ledger';
 import { overallTension } from './tension';
 
 function richardson(m: Model, st: GameState): void {
   const size = m.data.rules.ledgerSize;
   for (let p = 0; p < m.nP; p++) {
     const t = st.tension[p]!;
-    scale(st, p, 1 - m.fatigue[p]!);
+    scale(st, p, 1 - m.fatigue[p]!, size);
     book(st, p, 'fear/-/-', m.fear[p]! * t, size);
     book(st, p, 'grievance/-/-', m.grievance[p]!, size);
   }
@@ -40,10 +40,10 @@ function forceThreat(m: Model, st: GameState): void {
       if (across < 0 || across === owner) continue;
       const threat = (rules.forceThreat * st.estimates[across * m.nF + f]! * near) / 1000;
       const p = m.pairOf[owner * m.nA + across]!;
-      if (p >= 0) book(st, p, causeKey('force', m.actorIds[owner]!, m.forceIds[f]!), threat, size);
+      if (p >= 0) book(st, p, m.forceCause[f]!, threat, size);
       if (host !== owner) {
         const q = m.pairOf[host * m.nA + across]!;
-        if (q >= 0) book(st, q, causeKey('host', m.actorIds[host]!, m.forceIds[f]!), threat * rules.hostShare, size);
+        if (q >= 0) book(st, q, m.hostCause[host * m.nF + f]!, threat * rules.hostShare, size);
       }
     }
   }
@@ -60,7 +60,7 @@ function couplings(m: Model, st: GameState): void {
       const meter = d.targetMeterSlot % m.nM;
       st.meters[d.targetMeterSlot] = Math.min(m.meterMax[meter]!, Math.max(m.meterMin[meter]!, st.meters[d.targetMeterSlot]! + change));
     } else if (d.targetPair >= 0) {
-      book(st, d.targetPair, causeKey('dyn', '-', m.data.dynamics[d.index]!.id), change, size);
+      book(st, d.targetPair, m.dynamicCause[d.index]!, change, size);
     }
   }
 }

@@ -4,7 +4,7 @@
 import { resolveActor, resolvePairs, type CAction, type CEffect, type Model, type RangeValue } from './model';
 import type { GameState } from './state';
 import type { Rng } from './rng';
-import { book, causeKey } from './ledger';
+import { book } from './ledger';
 
 export interface ApplyContext {
   actor: number;
@@ -105,8 +105,9 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
   for (const e of act.effects) applyEffect(m, st, e, ctx, rng);
   const ac = rules.audienceCost;
   if (ac && m.audienceMeter >= 0) {
-    for (const [t, al] of act.topics) {
-      const i = actor * m.nT + t;
+    for (let k = 0; k < act.topics.length; k++) {
+      const al = act.topics[k]![1];
+      const i = actor * m.nT + act.topics[k]![0];
       const s = m.stance[i]!;
       if (s * al > 0) st.commitment[i]! += ac.growth * Math.abs(al);
       else if (s * al < 0) {
@@ -118,12 +119,9 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
       }
     }
   }
-  const u = actor * m.actions.length + act.index;
-  st.lastUsed[u] = st.turn;
-  st.uses[u]! += 1;
-}
-
-/** The ledger cause of an action taken by an actor. */
-export function actionCause(m: Model, kind: 'act' | 'incident', act: CAction, actor: number): string {
-  return causeKey(kind, m.actorIds[actor]!, act.data.id);
+  const u = m.useSlot[actor * m.actions.length + act.index]!;
+  if (u >= 0) {
+    st.lastUsed[u] = st.turn;
+    st.uses[u]! += 1;
+  }
 }

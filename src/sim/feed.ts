@@ -1,6 +1,6 @@
 // What a turn reports: the feed's events (scripted, actions, incidents, band changes, the outcome),
 // each with its text filled in, its source quote (or null: simulated) and the tension it moved.
-import type { Model } from './model';
+import type { Model, TemplatePart } from './model';
 import type { SourceData } from './scenario/schema';
 
 export interface TurnEvent {
@@ -32,16 +32,20 @@ function formatValue(v: number | undefined): string {
   return a >= 1000 ? String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : a >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
 }
 
-/** Fills {actor}, {leader}, {target} and {value} in a feed template. */
-export function fillText(m: Model, template: string, actor: number, target: number, value: number | undefined): string {
+/** Fills {actor}, {leader}, {target} and {value} in a compiled feed template. */
+export function fillText(m: Model, parts: readonly TemplatePart[], actor: number, target: number, value: number | undefined): string {
   const a = actor >= 0 ? m.data.actors[actor]! : undefined;
   const t = target >= 0 ? m.data.actors[target]! : undefined;
-  return template.replace(/\{(actor|leader|target|value)\}/g, (_, k: string) => {
-    if (k === 'actor') return a?.name ?? '';
-    if (k === 'leader') return a?.leader ?? a?.name ?? '';
-    if (k === 'target') return t?.name ?? '';
-    return formatValue(value);
-  });
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (typeof p === 'string') out += p;
+    else if (p.slot === 'actor') out += a?.name ?? '';
+    else if (p.slot === 'leader') out += a?.leader ?? a?.name ?? '';
+    else if (p.slot === 'target') out += t?.name ?? '';
+    else out += formatValue(value);
+  }
+  return out;
 }
 
 /** The tension each pair moved between two snapshots (rounded to 0.01; zero moves left out). */

@@ -8,6 +8,22 @@ import { borderDistanceKm } from './geo';
 
 export type RangeValue = number | [number, number];
 
+/** A piece of a feed template: literal text, or a slot to fill. */
+export type TemplatePart = string | { slot: 'actor' | 'leader' | 'target' | 'value' };
+
+/** Splits "{leader} threatens {target}" into literal text and slots, once, at compile time. */
+export function splitTemplate(text: string): TemplatePart[] {
+  const out: TemplatePart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{(actor|leader|target|value)\}/g)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ slot: m[1] as 'actor' | 'leader' | 'target' | 'value' });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
 /** A resolved reference to an actor inside an action: a fixed actor, the acting actor, its target, or any. */
 export type ActorRef = { fixed: number } | { self: true } | { target: true } | { any: true };
 
@@ -46,6 +62,8 @@ export interface Candidate {
   action: number;
   actor: number;
   target: number;
+  /** Where its use is recorded in state.uses / state.lastUsed. */
+  slot: number;
   /** Expected tension change per pair from adds (Goldstein impact included). */
   tensionAdds: [number, number][];
   /** Expected multiplicative factor per pair. */
@@ -118,6 +136,18 @@ export interface Model {
   counts: boolean[];
   forceIds: string[];
   forceOwner: number[];
+  /** Ledger causes of each force's threat, and of a host's share (host × force). */
+  forceCause: string[];
+  hostCause: string[];
+  /** Ledger cause of each dynamic. */
+  dynamicCause: string[];
+  /** Ledger causes of actions (actor × action) taken deliberately, and as incidents; of each scripted event. */
+  actCause: string[];
+  incidentCause: string[];
+  eventCause: string[];
+  /** Feed templates split into literal text and {actor}/{leader}/{target}/{value} slots. */
+  actionText: TemplatePart[][];
+  eventText: TemplatePart[][];
   /** place × border → km. */
   placeBorderKm: number[][];
   borderA: number[];
@@ -127,6 +157,11 @@ export interface Model {
   stance: number[];
   actions: CAction[];
   actionIndex: Map<string, number>;
+  /** actor × action → the slot of state.uses/lastUsed that records it, or −1 when it can never happen. */
+  useSlot: Int32Array;
+  nUseSlots: number;
+  /** Per action: the use slots of every actor that may take it (for "used" conditions). */
+  actionSlots: number[][];
   /** Per actor: its deliberate candidates (incidents excluded). */
   candidates: Candidate[][];
   /** Per pair: the incidents that can happen on it, as [action, actor, target]. */
@@ -225,7 +260,7 @@ class Compiler {
     let bias = ai.aggressionWeight * (traits.aggression - 0.5) * 2 * (-act.data.goldstein / 10);
     for (const [t, al] of act.topics) bias += ai.positionWeight * m.stance[actor * m.nT + t]! * al;
     for (const [slot, v] of meterAdds) bias += m.goalMeter[actor]![slot]! * v;
-    return { action: act.index, actor, target, tensionAdds: [...tensionAdds], tensionMuls, meterAdds: [...meterAdds], meterMuls, bias };
+    return { action: act.index, actor, target, slot: -1, tensionAdds: [...tensionAdds], tensionMuls, meterAdds: [...meterAdds], meterMuls, bias };
   }
 }
 
@@ -323,6 +358,14 @@ function build(scenario: Scenario): Model {
     counts: d.pairs.map((p) => p.counts),
     forceIds: d.forces.map((f) => f.id),
     forceOwner: d.forces.map((f) => actorIndex.get(f.owner)!),
+    forceCause: d.forces.map((f) => `force/${f.owner}/${f.id}`),
+    hostCause: actorIds.flatMap((a) => d.forces.map((f) => `host/${a}/${f.id}`)),
+    dynamicCause: d.dynamics.map((x) => `dyn/-/${x.id}`),
+    actCause: actorIds.flatMap((a) => d.actions.map((x) => `act/${a}/${x.id}`)),
+    incidentCause: actorIds.flatMap((a) => d.actions.map((x) => `incident/${a}/${x.id}`)),
+    eventCause: d.events.map((e) => `event/${e.actor ?? '-'}/${e.id}`),
+    actionText: d.actions.map((x) => splitTemplate(x.text)),
+    eventText: d.events.map((e) => splitTemplate(e.text)),
     placeBorderKm: d.places.map((p) => d.borders.map((b) => borderDistanceKm(p.lon, p.lat, b.line))),
     borderA: d.borders.map((b) => actorIndex.get(b.between[0])!),
     borderB: d.borders.map((b) => actorIndex.get(b.between[1])!),
@@ -330,6 +373,9 @@ function build(scenario: Scenario): Model {
     stance,
     actions: [],
     actionIndex: new Map(d.actions.map((a, i) => [a.id, i])),
+    useSlot: new Int32Array(nA * d.actions.length).fill(-1),
+    nUseSlots: 0,
+    actionSlots: d.actions.map(() => []),
     candidates: [],
     incidents: d.pairs.map(() => []),
     events: [],
@@ -397,6 +443,18 @@ function build(scenario: Scenario): Model {
     action: e.action === undefined ? -1 : m.actionIndex.get(e.action)!,
     effects: e.effects.map((x) => c.effect(x)),
   }));
+  // Record-of-use slots: only for (actor, action) combinations that can happen.
+  const addSlot = (actor: number, action: number): number => {
+    const k = actor * m.actions.length + action;
+    if (m.useSlot[k]! < 0) {
+      m.useSlot[k] = m.nUseSlots++;
+      m.actionSlots[action]!.push(m.useSlot[k]!);
+    }
+    return m.useSlot[k]!;
+  };
+  for (const list of m.candidates) for (const c of list) c.slot = addSlot(c.actor, c.action);
+  for (const list of m.incidents) for (const [action, actor] of list) addSlot(actor, action);
+  for (const e of m.events) if (e.action >= 0 && e.actor >= 0) addSlot(e.actor, e.action);
   m.outcomes = d.outcomes.map((o, i) => ({
     index: i,
     when: o.when ? c.condition(o.when) : undefined,

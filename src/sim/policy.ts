@@ -9,7 +9,7 @@ import { holds } from './conditions';
 /** Whether an actor may take an action now (requirements, cooldown, limit). */
 export function isAvailable(m: Model, st: GameState, c: Candidate): boolean {
   const act = m.actions[c.action]!;
-  const u = c.actor * m.actions.length + c.action;
+  const u = c.slot;
   const used = st.uses[u]!;
   if (used > 0) {
     if (act.data.limit !== undefined && used >= act.data.limit) return false;
@@ -51,7 +51,7 @@ function goalUtility(weight: number, ideal: number, t: number): number {
   return ideal === ideal ? -Math.abs(weight) * Math.abs(t - ideal) : weight * t;
 }
 
-/** The expected utility of a candidate for its actor, without noise. */
+/** The expected utility of a candidate for its actor, without noise. (Hot path: loops, no closures.) */
 export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: ScoreContext): number {
   const actor = c.actor;
   const goals = m.goalTension[actor]!;
@@ -59,36 +59,50 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
   const risk = (1 - traits.riskTolerance) * m.data.rules.ai.riskWeight;
   let score = c.bias;
   let overallAfter = ctx.topValue;
+  let newTop = ctx.topValue;
   let touchesTop = false;
-  const pairEffect = (p: number, d: number): void => {
+  const nAdds = c.tensionAdds.length;
+  const n = nAdds + c.tensionMuls.length;
+  for (let k = 0; k < n; k++) {
+    const e = k < nAdds ? c.tensionAdds[k]! : c.tensionMuls[k - nAdds]!;
+    const p = e[0];
     const t = st.tension[p]!;
+    const d = k < nAdds ? e[1] : (e[1] - 1) * t;
     const after = Math.min(100, Math.max(0, t + d));
-    for (const g of goals) if (g.pair === p) score += goalUtility(g.weight, g.ideal, after) - goalUtility(g.weight, g.ideal, t);
-    score -= risk * (after - t) * riskSlope(Math.max(t, after), m.warAt);
+    for (let g = 0; g < goals.length; g++) {
+      const goal = goals[g]!;
+      if (goal.pair === p) score += goalUtility(goal.weight, goal.ideal, after) - goalUtility(goal.weight, goal.ideal, t);
+    }
+    score -= risk * (after - t) * riskSlope(t > after ? t : after, m.warAt);
     if (m.counts[p]) {
-      if (p === ctx.top) touchesTop = true;
+      if (p === ctx.top) {
+        touchesTop = true;
+        newTop = newTop + (after - t);
+      }
       if (after > overallAfter) overallAfter = after;
     }
-  };
-  for (const [p, d] of c.tensionAdds) pairEffect(p, d);
-  for (const [p, f] of c.tensionMuls) pairEffect(p, (f - 1) * st.tension[p]!);
+  }
   if (touchesTop && overallAfter === ctx.topValue) {
     // The hottest pair cooled: overall is the larger of its new value and the runner-up.
-    let newTop = ctx.topValue;
-    for (const [p, d] of c.tensionAdds) if (p === ctx.top) newTop += d;
-    for (const [p, f] of c.tensionMuls) if (p === ctx.top) newTop *= f;
-    overallAfter = Math.max(ctx.secondValue, Math.min(100, newTop));
+    overallAfter = Math.max(ctx.secondValue, newTop);
   }
   if (overallAfter !== ctx.topValue) {
-    for (const g of goals) if (g.pair < 0) score += goalUtility(g.weight, g.ideal, overallAfter) - goalUtility(g.weight, g.ideal, ctx.topValue);
+    for (let g = 0; g < goals.length; g++) {
+      const goal = goals[g]!;
+      if (goal.pair < 0) score += goalUtility(goal.weight, goal.ideal, overallAfter) - goalUtility(goal.weight, goal.ideal, ctx.topValue);
+    }
   }
   const w = m.goalMeter[actor]!;
-  for (const [slot, f] of c.meterMuls) score += w[slot]! * (f - 1) * st.meters[slot]!;
+  for (let k = 0; k < c.meterMuls.length; k++) {
+    const e = c.meterMuls[k]!;
+    score += w[e[0]]! * (e[1] - 1) * st.meters[e[0]]!;
+  }
   const ac = m.data.rules.audienceCost;
   if (ac && m.audienceMeter >= 0) {
-    const act = m.actions[c.action]!;
-    for (const [t, al] of act.topics) {
-      const i = actor * m.nT + t;
+    const topics = m.actions[c.action]!.topics;
+    for (let k = 0; k < topics.length; k++) {
+      const al = topics[k]![1];
+      const i = actor * m.nT + topics[k]![0];
       if (m.stance[i]! * al < 0) score -= w[actor * m.nM + m.audienceMeter]! * ac.perCommitment * st.commitment[i]! * Math.abs(al);
     }
   }

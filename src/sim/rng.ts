@@ -1,5 +1,7 @@
 // The model's one source of randomness: seedrandom's alea, whose state is plain data kept in the game state.
-// A step restores the generator from that state, draws, and writes the new state back, so steps stay pure.
+// seedrandom seeds the generator (Baagoe's Mash); each step then continues the stream from the stored
+// state with alea's own recurrence, restated here so that a turn does not rebuild the library's closures.
+// A test checks draw for draw that this continuation equals seedrandom's.
 import alea, { type AleaState } from 'seedrandom/lib/alea.js';
 
 export type RngState = AleaState;
@@ -15,21 +17,48 @@ export interface Rng {
   state(): RngState;
 }
 
-function wrap(prng: ReturnType<typeof alea>): Rng {
-  return {
-    next: () => prng(),
-    between: (lo, hi) => lo + (hi - lo) * prng(),
-    int: (n) => Math.floor(prng() * n),
-    state: () => prng.state(),
-  };
+/** Alea's recurrence (Johannes Baagoe), exactly as seedrandom/lib/alea.js computes it. */
+class AleaStream implements Rng {
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
+
+  constructor(state: RngState) {
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
+  }
+
+  between(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  state(): RngState {
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
+  }
 }
 
 /** A generator seeded from a seed string (any text: "7", "2022-02-09", "my class"). */
 export function seedRng(seed: string): Rng {
-  return wrap(alea(seed, { state: true }));
+  return new AleaStream(alea(seed, { state: true }).state());
 }
 
 /** A generator that continues from a stored state. */
 export function restoreRng(state: RngState): Rng {
-  return wrap(alea('', { state: { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 } }));
+  return new AleaStream(state);
 }

@@ -6,15 +6,10 @@ import type { Model } from './model';
 import { compile } from './model';
 import type { Scenario } from './scenario/load';
 import { bandIndex } from './ladder';
+import { INITIAL } from './ledger';
 
 export const STATE_FORMAT = 'brink-state';
 export const STATE_VERSION = 1;
-
-/** Per pair: the causes of its tension and their amounts, which sum to the tension (the ledger). */
-export interface LedgerEntry {
-  causes: string[];
-  amounts: number[];
-}
 
 export interface GameState {
   format: typeof STATE_FORMAT;
@@ -28,7 +23,9 @@ export interface GameState {
   humans: string[];
   /** Per pair, 0–100. */
   tension: number[];
-  ledger: LedgerEntry[];
+  /** The ledger: pair × (ledgerSize + 1) slots of cause keys ("" = free) and amounts; a pair's amounts sum to its tension. */
+  ledgerCauses: string[];
+  ledgerAmounts: number[];
   /** actor × meter. */
   meters: number[];
   forces: { strength: number[]; place: number[]; active: boolean[] };
@@ -36,7 +33,7 @@ export interface GameState {
   estimates: number[];
   /** actor × topic: how committed each actor is to its stated positions (audience costs). */
   commitment: number[];
-  /** actor × action: the turn each actor last took each action (0: never), and how often. */
+  /** Per use slot (an actor–action combination that can happen; see the model's useSlot): the turn it was last taken (0: never), and how often. */
   lastUsed: number[];
   uses: number[];
   /** Per scripted event: 0 pending, 1 resolved without happening (its condition or chance failed), 2 fired. */
@@ -70,7 +67,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
   }
   const meters = new Array<number>(m.nA * m.nM);
   d.actors.forEach((a, i) => d.meters.forEach((def, j) => (meters[i * m.nM + j] = a.meters[def.id] ?? def.initial)));
-  const strength = d.forces.map((f) => drawRange(f.strength, rng.next));
+  const strength = d.forces.map((f) => drawRange(f.strength, () => rng.next()));
   const estimates = new Array<number>(m.nA * m.nF);
   for (let o = 0; o < m.nA; o++) {
     d.forces.forEach((f, j) => {
@@ -89,13 +86,14 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     turn: 0,
     humans: role ? [role] : [],
     tension: d.pairs.map((p) => p.tension),
-    ledger: d.pairs.map((p) => ({ causes: ['init'], amounts: [p.tension] })),
+    ledgerCauses: d.pairs.flatMap(() => [INITIAL, ...new Array<string>(d.rules.ledgerSize).fill('')]),
+    ledgerAmounts: d.pairs.flatMap((p) => [p.tension, ...new Array<number>(d.rules.ledgerSize).fill(0)]),
     meters,
     forces: { strength, place: d.forces.map((f) => m.placeIndex.get(f.location)!), active: d.forces.map((f) => f.active) },
     estimates,
     commitment,
-    lastUsed: new Array<number>(m.nA * m.actions.length).fill(0),
-    uses: new Array<number>(m.nA * m.actions.length).fill(0),
+    lastUsed: new Array<number>(m.nUseSlots).fill(0),
+    uses: new Array<number>(m.nUseSlots).fill(0),
     fired: new Array<number>(d.events.length).fill(0),
     sustain: new Array<number>(d.outcomes.length).fill(0),
     band: bandIndex(m, Math.max(0, ...d.pairs.filter((p) => p.counts).map((p) => p.tension))),
@@ -109,7 +107,8 @@ export function cloneState(s: GameState): GameState {
     ...s,
     humans: s.humans.slice(),
     tension: s.tension.slice(),
-    ledger: s.ledger.map((l) => ({ causes: l.causes.slice(), amounts: l.amounts.slice() })),
+    ledgerCauses: s.ledgerCauses.slice(),
+    ledgerAmounts: s.ledgerAmounts.slice(),
     meters: s.meters.slice(),
     forces: { strength: s.forces.strength.slice(), place: s.forces.place.slice(), active: s.forces.active.slice() },
     estimates: s.estimates.slice(),

@@ -6,11 +6,11 @@ import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
 import { restoreRng, type Rng } from './rng';
 import { holds } from './conditions';
-import { actionCause, applyAction, applyEffect, type ApplyContext } from './effects';
+import { applyAction, applyEffect, type ApplyContext } from './effects';
 import { choose, isAvailable, scoreContext } from './policy';
 import { runDynamics } from './dynamics';
 import { observe } from './fog';
-import { blameFor, causeKey, clampPair } from './ledger';
+import { blameFor, clampPair } from './ledger';
 import { bandIndex } from './ladder';
 import { overallTension } from './tension';
 import { fillText, tensionDeltas, type TurnEvent } from './feed';
@@ -68,7 +68,7 @@ function emit(t: Turn, kind: TurnEvent['kind'], fields: Partial<TurnEvent> & { i
 function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident'): void {
   const { m, st } = t;
   const before = st.tension.slice();
-  const ctx: ApplyContext = { actor, target, cause: actionCause(m, kind === 'incident' ? 'incident' : 'act', act, actor), value: undefined };
+  const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actor * m.actions.length + act.index]!, value: undefined };
   applyAction(m, st, act, ctx, t.rng);
   const d = act.data;
   emit(
@@ -79,7 +79,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
       action: d.id,
       actor: m.actorIds[actor]!,
       target: target >= 0 ? m.actorIds[target]! : null,
-      text: fillText(m, d.text, actor, target, ctx.value),
+      text: fillText(m, m.actionText[act.index]!, actor, target, ctx.value),
       visibility: d.visibility,
       actionKind: d.kind,
       goldstein: d.goldstein,
@@ -96,7 +96,7 @@ function fireEvent(t: Turn, index: number): void {
   const data = m.data.events[index]!;
   const before = st.tension.slice();
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
-  const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: causeKey('event', actorId, data.id), value: undefined };
+  const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
   const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
   if (act) applyAction(m, st, act, ctx, t.rng);
   for (const e of ev.effects) applyEffect(m, st, e, ctx, t.rng);
@@ -109,7 +109,7 @@ function fireEvent(t: Turn, index: number): void {
       action: act?.data.id ?? null,
       actor: ev.actor >= 0 ? actorId : null,
       target: ev.target >= 0 ? m.actorIds[ev.target]! : null,
-      text: fillText(m, data.text, ev.actor, ev.target, ctx.value),
+      text: fillText(m, m.eventText[index]!, ev.actor, ev.target, ctx.value),
       actionKind: act?.data.kind ?? null,
       goldstein: act?.data.goldstein ?? null,
       cameo: act?.data.cameo ?? null,
@@ -230,7 +230,7 @@ function checkOutcome(t: Turn): void {
   if (hit < 0) return;
   const o = m.outcomes[hit]!;
   const data = m.data.outcomes[hit]!;
-  st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame) : null };
+  st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame, m.data.rules.ledgerSize) : null };
   const blame = st.outcome.blame ? ` ${m.data.actors[m.actorIndex.get(st.outcome.blame)!]!.name} pushed hardest.` : '';
   emit(t, 'outcome', { id: data.id, text: `${data.name}: ${data.description}${blame}`, actor: st.outcome.blame }, null);
 }
