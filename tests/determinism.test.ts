@@ -59,4 +59,4 @@ describe('determinism', () => {
   });
 });
 
-const GOLDEN_MINI_7 = 'f6a8676026e73bad';
+const GOLDEN_MINI_7 = 'e576be992d2b43fc';

@@ -16,7 +16,7 @@ function violations(scenario: Scenario, s: GameState): string[] {
   s.tension.forEach((t, p) => {
     if (!(Number.isFinite(t) && t >= 0 && t <= 100)) out.push(`tension ${m.pairIds[p]} = ${t}`);
     const L = m.data.rules.ledgerSize + 1;
-    const sum = s.ledgerAmounts.slice(p * L, (p + 1) * L).reduce((a, b) => a + b, 0);
+    const sum = s.ledgerAmounts.slice(p * L, (p + 1) * L).reduce((a, b) => a + b, 0) * s.ledgerScale[p]!;
     if (!(Math.abs(sum - t) < 1e-6)) out.push(`ledger of ${m.pairIds[p]} sums to ${sum}, tension is ${t}`);
   });
   if (s.ledgerCauses.length !== m.nP * (m.data.rules.ledgerSize + 1)) out.push(`ledger has ${s.ledgerCauses.length} slots`);

@@ -3,7 +3,7 @@
 // side estimates them, the scenario's couplings (rally effect, spillover), and meters drifting to rest.
 import type { Model } from './model';
 import type { GameState } from './state';
-import { book, clampPair, scale } from './ledger';
+import { book, bookFixed, clampPair, scale, FEAR_SLOT, GRIEVANCE_SLOT } from './ledger';
 import { overallTension } from './tension';
 
 function richardson(m: Model, st: GameState): void {
@@ -11,34 +11,28 @@ function richardson(m: Model, st: GameState): void {
   for (let p = 0; p < m.nP; p++) {
     const t = st.tension[p]!;
     scale(st, p, 1 - m.fatigue[p]!, size);
-    book(st, p, 'fear/-/-', m.fear[p]! * t, size);
-    book(st, p, 'grievance/-/-', m.grievance[p]!, size);
+    bookFixed(st, p, FEAR_SLOT, m.fear[p]! * t, size);
+    bookFixed(st, p, GRIEVANCE_SLOT, m.grievance[p]!, size);
   }
-}
-
-/** 0 for a force far from a border, up to 1 at it. */
-function proximity(km: number, limit: number): number {
-  return km >= limit ? 0 : 1 - km / limit;
 }
 
 /** The threat each active force near a border puts on the side across it (and its host). */
 function forceThreat(m: Model, st: GameState): void {
   const rules = m.data.rules;
   const size = rules.ledgerSize;
-  const nB = m.borderA.length;
+  const perThousand = rules.forceThreat / 1000;
   for (let f = 0; f < m.nF; f++) {
     if (!st.forces.active[f]) continue;
     const place = st.forces.place[f]!;
+    const fronts = m.placeFronts[place]!;
+    if (fronts.length === 0) continue;
     const host = m.placeCountry[place]!;
-    if (host < 0) continue;
     const owner = m.forceOwner[f]!;
-    const km = m.placeBorderKm[place]!;
-    for (let b = 0; b < nB; b++) {
-      const near = proximity(km[b]!, rules.borderKm);
-      if (near === 0) continue;
-      const across = m.borderA[b] === host ? m.borderB[b]! : m.borderB[b] === host ? m.borderA[b]! : -1;
-      if (across < 0 || across === owner) continue;
-      const threat = (rules.forceThreat * st.estimates[across * m.nF + f]! * near) / 1000;
+    for (let k = 0; k < fronts.length; k++) {
+      const front = fronts[k]!;
+      const across = front.across;
+      if (across === owner) continue;
+      const threat = perThousand * st.estimates[across * m.nF + f]! * front.near;
       const p = m.pairOf[owner * m.nA + across]!;
       if (p >= 0) book(st, p, m.forceCause[f]!, threat, size);
       if (host !== owner) {
@@ -51,8 +45,9 @@ function forceThreat(m: Model, st: GameState): void {
 
 function couplings(m: Model, st: GameState): void {
   const size = m.data.rules.ledgerSize;
+  const overall = overallTension(m, st);
   for (const d of m.dynamics) {
-    const from = d.fromMeterSlot >= 0 ? st.meters[d.fromMeterSlot]! : d.fromPair >= 0 ? st.tension[d.fromPair]! : overallTension(m, st);
+    const from = d.fromMeterSlot >= 0 ? st.meters[d.fromMeterSlot]! : d.fromPair >= 0 ? st.tension[d.fromPair]! : overall;
     const x = from - d.pivot;
     if (d.above && x <= 0) continue;
     const change = d.rate * x;

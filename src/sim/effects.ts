@@ -9,8 +9,8 @@ import { book } from './ledger';
 export interface ApplyContext {
   actor: number;
   target: number;
-  /** The ledger cause for tension changes. */
-  cause: string;
+  /** The ledger cause (a number into the model's causeNames) for tension changes. */
+  cause: number;
   /** The first value drawn, for the feed's {value}. */
   value: number | undefined;
 }
@@ -109,13 +109,14 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
       const al = act.topics[k]![1];
       const i = actor * m.nT + act.topics[k]![0];
       const s = m.stance[i]!;
-      if (s * al > 0) st.commitment[i]! += ac.growth * Math.abs(al);
+      const c = m.commitSlot[i]!;
+      if (s * al > 0) st.commitment[c]! += ac.growth * Math.abs(al);
       else if (s * al < 0) {
         // Backing down from a stated position: pay in proportion to the commitment built up, which is then spent.
         const slot = actor * m.nM + m.audienceMeter;
-        st.meters[slot]! -= ac.perCommitment * st.commitment[i]! * Math.abs(al);
+        st.meters[slot]! -= ac.perCommitment * st.commitment[c]! * Math.abs(al);
         clampMeter(m, st, slot);
-        st.commitment[i] = st.commitment[i]! * 0.5;
+        st.commitment[c] = st.commitment[c]! * 0.5;
       }
     }
   }

@@ -60,7 +60,7 @@ export function explainPair(scenario: Scenario, state: GameState, a: string, b: 
   const m = compile(scenario);
   const p = pairBetween(m, a, b);
   if (p < 0) return [];
-  return contributions(state, p, m.data.rules.ledgerSize)
+  return contributions(state, p, m.data.rules.ledgerSize, m.causeNames)
     .slice(0, top)
     .map((c) => ({ ...c, label: causeLabel(m, c) }));
 }

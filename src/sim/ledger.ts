@@ -1,29 +1,45 @@
 // The tension ledger (after Hearts of Iron IV's world tension): every change of a pair's tension is
 // booked under its cause, entries decay with the tension, and they always sum to it. That is what
-// answers "why is Russia–Ukraine at 63?". Cause keys read kind/actor/ref, e.g. act/belarus/war-rhetoric.
+// answers "why is Russia–Ukraine at 63?". Causes are numbers that index the model's causeNames, whose
+// keys read kind/actor/ref, e.g. act/belarus/war-rhetoric.
 // Storage is flat: each pair owns `ledgerSize + 1` slots in state.ledgerCauses / ledgerAmounts
-// ("" marks a free slot); the smallest causes merge into "earlier causes" when the slots run out.
+// (−1 marks a free slot); the smallest causes merge into "earlier causes" when the slots run out.
+// Slots 0–2 of every pair are fixed: the starting tension, fear (Richardson's a·x) and grievance (g).
+// Fatigue scales a whole pair at once through state.ledgerScale: an entry's amount is its stored
+// value times the pair's scale (renormalised before the scale gets small).
 import type { GameState } from './state';
 
-/** The cause key for a change: kind, the actor responsible ("-" for none), and what it was. */
-export function causeKey(kind: string, actor: string, ref: string): string {
-  return `${kind}/${actor}/${ref}`;
-}
-
-export const EARLIER = 'earlier/-/-';
-export const INITIAL = 'init/-/-';
+/** The causes every scenario has; the model numbers its own causes after these. */
+export const BASE_CAUSES = ['init/-/-', 'fear/-/-', 'grievance/-/-', 'earlier/-/-', 'ceiling/-/-', 'floor/-/-'];
+export const INITIAL = 0;
+export const EARLIER = 3;
+const CEILING = 4;
+const FLOOR = 5;
+const FREE = -1;
+/** The fixed slots every pair starts with: the starting tension, fear, grievance. */
+export const FIXED_SLOTS = [0, 1, 2];
+export const FEAR_SLOT = 1;
+export const GRIEVANCE_SLOT = 2;
 
 /** Slots per pair for a ledger of `size` causes (plus one for "earlier causes"). */
 export function slotsPerPair(size: number): number {
   return size + 1;
 }
 
+/** Books `amount` on one of a pair's fixed slots (fear, grievance). */
+export function bookFixed(state: GameState, pair: number, slot: number, amount: number, size: number): void {
+  if (amount === 0 || amount !== amount) return;
+  state.tension[pair]! += amount;
+  state.ledgerAmounts[pair * (size + 1) + slot]! += amount / state.ledgerScale[pair]!;
+}
+
 /** Books `amount` on a pair's tension under `cause`, keeping at most `size` causes (the smallest merge into "earlier"). */
-export function book(state: GameState, pair: number, cause: string, amount: number, size: number): void {
+export function book(state: GameState, pair: number, cause: number, amount: number, size: number): void {
   if (amount === 0 || amount !== amount) return;
   state.tension[pair]! += amount;
   const causes = state.ledgerCauses;
   const amounts = state.ledgerAmounts;
+  amount /= state.ledgerScale[pair]!;
   const base = pair * (size + 1);
   const end = base + size + 1;
   let free = -1;
@@ -34,7 +50,7 @@ export function book(state: GameState, pair: number, cause: string, amount: numb
       amounts[j]! += amount;
       return;
     }
-    if (c === '') {
+    if (c === FREE) {
       if (free < 0) free = j;
     } else if (c !== EARLIER) regular++;
   }
@@ -49,7 +65,7 @@ export function book(state: GameState, pair: number, cause: string, amount: numb
   for (let j = base; j < end; j++) {
     const c = causes[j]!;
     if (c === EARLIER) earlier = j;
-    else if (c !== '' && (small < 0 || Math.abs(amounts[j]!) < Math.abs(amounts[small]!))) small = j;
+    else if (c !== FREE && (small < 0 || Math.abs(amounts[j]!) < Math.abs(amounts[small]!))) small = j;
   }
   let moved = amount;
   if (Math.abs(amounts[small]!) < Math.abs(amount)) {
@@ -66,16 +82,23 @@ export function book(state: GameState, pair: number, cause: string, amount: numb
 /** Scales a pair's tension and every entry by `factor` (fatigue: the share that fades). */
 export function scale(state: GameState, pair: number, factor: number, size: number): void {
   state.tension[pair]! *= factor;
+  const k = state.ledgerScale[pair]! * factor;
+  if (k > 1e-9) {
+    state.ledgerScale[pair] = k;
+    return;
+  }
+  // Renormalise: fold the scale into the stored amounts.
   const a = state.ledgerAmounts;
   const base = pair * (size + 1);
-  for (let j = base; j < base + size + 1; j++) a[j]! *= factor;
+  for (let j = base; j < base + size + 1; j++) a[j]! *= k;
+  state.ledgerScale[pair] = 1;
 }
 
 /** Keeps a pair within 0–100; the correction is booked too, so the ledger still sums to the tension. */
 export function clampPair(state: GameState, pair: number, size: number): void {
   const t = state.tension[pair]!;
-  if (t > 100) book(state, pair, 'ceiling/-/-', 100 - t, size);
-  else if (t < 0) book(state, pair, 'floor/-/-', -t, size);
+  if (t > 100) book(state, pair, CEILING, 100 - t, size);
+  else if (t < 0) book(state, pair, FLOOR, -t, size);
   if (state.tension[pair]! > 100) state.tension[pair] = 100;
   else if (state.tension[pair]! < 0) state.tension[pair] = 0;
 }
@@ -88,23 +111,26 @@ export interface Contribution {
   amount: number;
 }
 
-/** A pair's causes, largest first. */
-export function contributions(state: GameState, pair: number, size: number): Contribution[] {
+/** A pair's causes, largest first; `names` is the model's causeNames. */
+export function contributions(state: GameState, pair: number, size: number, names: readonly string[]): Contribution[] {
   const out: Contribution[] = [];
   const base = pair * (size + 1);
   for (let j = base; j < base + size + 1; j++) {
-    const cause = state.ledgerCauses[j]!;
-    if (cause === '') continue;
+    const id = state.ledgerCauses[j]!;
+    if (id === FREE) continue;
+    const amount = state.ledgerAmounts[j]! * state.ledgerScale[pair]!;
+    if (amount === 0 && FIXED_SLOTS.includes(id)) continue;
+    const cause = names[id] ?? `unknown/-/${id}`;
     const [kind = '', actor = '-', ref = '-'] = cause.split('/');
-    out.push({ cause, kind, actor, ref, amount: state.ledgerAmounts[j]! });
+    out.push({ cause, kind, actor, ref, amount });
   }
   return out.sort((x, y) => Math.abs(y.amount) - Math.abs(x.amount) || (x.cause < y.cause ? -1 : 1));
 }
 
 /** The actor who pushed a pair's tension up the most (Twilight Struggle's DEFCON blame), or null. */
-export function blameFor(state: GameState, pair: number, size: number): string | null {
+export function blameFor(state: GameState, pair: number, size: number, names: readonly string[]): string | null {
   const byActor = new Map<string, number>();
-  for (const c of contributions(state, pair, size)) {
+  for (const c of contributions(state, pair, size, names)) {
     if (c.actor === '-' || c.amount <= 0) continue;
     byActor.set(c.actor, (byActor.get(c.actor) ?? 0) + c.amount);
   }

@@ -5,6 +5,7 @@ import type { ActionData, ConditionInput, EffectData, ScenarioData, SourceData }
 import { dateTurn } from './calendar';
 import { DEFAULT_BANDS, type BandDef } from './ladder';
 import { borderDistanceKm } from './geo';
+import { BASE_CAUSES } from './ledger';
 
 export type RangeValue = number | [number, number];
 
@@ -57,6 +58,16 @@ export interface CAction {
   topics: [number, number][];
 }
 
+/** What a candidate does to one pair, for scoring. */
+export interface Touch {
+  pair: number;
+  add: number;
+  mul: number;
+  /** The actor's tension goals on this pair. */
+  goals: { weight: number; ideal: number }[];
+  counts: boolean;
+}
+
 /** One option an actor may pick: an action aimed at a target (−1: none), with its expected effects. */
 export interface Candidate {
   action: number;
@@ -64,10 +75,18 @@ export interface Candidate {
   target: number;
   /** Where its use is recorded in state.uses / state.lastUsed. */
   slot: number;
+  /** The action's limit (Infinity: none), cooldown and requirement, copied here for the hot path. */
+  limit: number;
+  cooldown: number;
+  requires: CCondition | undefined;
+  /** Audience costs: per contradicted position, its commitment slot and the utility lost per unit of commitment. */
+  audience: [number, number][];
   /** Expected tension change per pair from adds (Goldstein impact included). */
   tensionAdds: [number, number][];
   /** Expected multiplicative factor per pair. */
   tensionMuls: [number, number][];
+  /** The same, flattened for scoring: per touched pair, its add, its factor and the actor's goals on it. */
+  touches: Touch[];
   /** Expected meter change per meter slot (actor × meter) from adds. */
   meterAdds: [number, number][];
   meterMuls: [number, number][];
@@ -136,25 +155,33 @@ export interface Model {
   counts: boolean[];
   forceIds: string[];
   forceOwner: number[];
+  /** Ledger cause keys (kind/actor/ref) by cause number; the state's ledger stores the numbers. */
+  causeNames: string[];
   /** Ledger causes of each force's threat, and of a host's share (host × force). */
-  forceCause: string[];
-  hostCause: string[];
+  forceCause: number[];
+  hostCause: number[];
   /** Ledger cause of each dynamic. */
-  dynamicCause: string[];
+  dynamicCause: number[];
   /** Ledger causes of actions (actor × action) taken deliberately, and as incidents; of each scripted event. */
-  actCause: string[];
-  incidentCause: string[];
-  eventCause: string[];
+  actCause: number[];
+  incidentCause: number[];
+  eventCause: number[];
   /** Feed templates split into literal text and {actor}/{leader}/{target}/{value} slots. */
   actionText: TemplatePart[][];
   eventText: TemplatePart[][];
   /** place × border → km. */
   placeBorderKm: number[][];
+  /** Per place: the borders within rules.borderKm of it, with how near (1 at the border, 0 at the limit) and the country across. */
+  placeFronts: { border: number; near: number; across: number }[][];
   borderA: number[];
   borderB: number[];
   topicIds: string[];
   /** actor × topic → stance. */
   stance: number[];
+  /** actor × topic → the slot of state.commitment that tracks it, or −1 where the actor holds no position. */
+  commitSlot: Int32Array;
+  /** Per commitment slot: the actor × topic index it tracks. */
+  commitOf: number[];
   actions: CAction[];
   actionIndex: Map<string, number>;
   /** actor × action → the slot of state.uses/lastUsed that records it, or −1 when it can never happen. */
@@ -167,6 +194,9 @@ export interface Model {
   /** Per pair: the incidents that can happen on it, as [action, actor, target]. */
   incidents: [number, number, number][][];
   events: CEvent[];
+  /** Dated events by turn, in file order; and the undated (conditional) ones. */
+  eventsByTurn: Map<number, number[]>;
+  conditionalEvents: number[];
   outcomes: COutcome[];
   dynamics: CDynamic[];
   bands: BandDef[];
@@ -175,6 +205,10 @@ export interface Model {
   audienceMeter: number;
   /** Per actor: its tension goals (pair −1: overall; ideal NaN: linear). */
   goalTension: { pair: number; weight: number; ideal: number }[][];
+  /** Per actor: (1 − risk tolerance) × rules.ai.riskWeight. */
+  riskAversion: number[];
+  /** Per actor: its overall-tension goals. */
+  goalOverall: { weight: number; ideal: number }[][];
   /** Per actor: utility weight per meter slot (actor × meter). */
   goalMeter: Float64Array[];
   /** Sources by id, for the feed. */
@@ -260,7 +294,38 @@ class Compiler {
     let bias = ai.aggressionWeight * (traits.aggression - 0.5) * 2 * (-act.data.goldstein / 10);
     for (const [t, al] of act.topics) bias += ai.positionWeight * m.stance[actor * m.nT + t]! * al;
     for (const [slot, v] of meterAdds) bias += m.goalMeter[actor]![slot]! * v;
-    return { action: act.index, actor, target, slot: -1, tensionAdds: [...tensionAdds], tensionMuls, meterAdds: [...meterAdds], meterMuls, bias };
+    const touched = [...new Set([...tensionAdds.keys(), ...tensionMuls.map((x) => x[0])])].sort((a, b) => a - b);
+    const touches: Touch[] = touched.map((p) => ({
+      pair: p,
+      add: tensionAdds.get(p) ?? 0,
+      mul: tensionMuls.filter((x) => x[0] === p).reduce((f, x) => f * x[1], 1),
+      goals: m.goalTension[actor]!.filter((g) => g.pair === p).map((g) => ({ weight: g.weight, ideal: g.ideal })),
+      counts: m.counts[p]!,
+    }));
+    const audience: [number, number][] = [];
+    const ac = rules.audienceCost;
+    if (ac && m.audienceMeter >= 0) {
+      for (const [t, al] of act.topics) {
+        const i = actor * m.nT + t;
+        if (m.stance[i]! * al < 0) audience.push([m.commitSlot[i]!, m.goalMeter[actor]![actor * m.nM + m.audienceMeter]! * ac.perCommitment * Math.abs(al)]);
+      }
+    }
+    return {
+      action: act.index,
+      actor,
+      target,
+      slot: -1,
+      limit: act.data.limit ?? Infinity,
+      cooldown: act.data.cooldown,
+      requires: act.requires,
+      audience,
+      tensionAdds: [...tensionAdds],
+      tensionMuls,
+      touches,
+      meterAdds: [...meterAdds],
+      meterMuls,
+      bias,
+    };
   }
 }
 
@@ -329,6 +394,8 @@ function build(scenario: Scenario): Model {
     }
   });
 
+  const causeNames = BASE_CAUSES.slice();
+  const cause = (key: string): number => causeNames.push(key) - 1;
   const m: Model = {
     scenario,
     data: d,
@@ -358,19 +425,23 @@ function build(scenario: Scenario): Model {
     counts: d.pairs.map((p) => p.counts),
     forceIds: d.forces.map((f) => f.id),
     forceOwner: d.forces.map((f) => actorIndex.get(f.owner)!),
-    forceCause: d.forces.map((f) => `force/${f.owner}/${f.id}`),
-    hostCause: actorIds.flatMap((a) => d.forces.map((f) => `host/${a}/${f.id}`)),
-    dynamicCause: d.dynamics.map((x) => `dyn/-/${x.id}`),
-    actCause: actorIds.flatMap((a) => d.actions.map((x) => `act/${a}/${x.id}`)),
-    incidentCause: actorIds.flatMap((a) => d.actions.map((x) => `incident/${a}/${x.id}`)),
-    eventCause: d.events.map((e) => `event/${e.actor ?? '-'}/${e.id}`),
+    causeNames,
+    forceCause: d.forces.map((f) => cause(`force/${f.owner}/${f.id}`)),
+    hostCause: actorIds.flatMap((a) => d.forces.map((f) => cause(`host/${a}/${f.id}`))),
+    dynamicCause: d.dynamics.map((x) => cause(`dyn/-/${x.id}`)),
+    actCause: actorIds.flatMap((a) => d.actions.map((x) => cause(`act/${a}/${x.id}`))),
+    incidentCause: actorIds.flatMap((a) => d.actions.map((x) => cause(`incident/${a}/${x.id}`))),
+    eventCause: d.events.map((e) => cause(`event/${e.actor ?? '-'}/${e.id}`)),
     actionText: d.actions.map((x) => splitTemplate(x.text)),
     eventText: d.events.map((e) => splitTemplate(e.text)),
     placeBorderKm: d.places.map((p) => d.borders.map((b) => borderDistanceKm(p.lon, p.lat, b.line))),
     borderA: d.borders.map((b) => actorIndex.get(b.between[0])!),
     borderB: d.borders.map((b) => actorIndex.get(b.between[1])!),
+    placeFronts: [],
     topicIds,
     stance,
+    commitSlot: new Int32Array(nA * nT).fill(-1),
+    commitOf: [],
     actions: [],
     actionIndex: new Map(d.actions.map((a, i) => [a.id, i])),
     useSlot: new Int32Array(nA * d.actions.length).fill(-1),
@@ -379,6 +450,8 @@ function build(scenario: Scenario): Model {
     candidates: [],
     incidents: d.pairs.map(() => []),
     events: [],
+    eventsByTurn: new Map(),
+    conditionalEvents: [],
     outcomes: [],
     dynamics: [],
     bands: d.bands ?? DEFAULT_BANDS,
@@ -387,6 +460,8 @@ function build(scenario: Scenario): Model {
     audienceMeter: d.rules.audienceCost ? meterIds.indexOf(d.rules.audienceCost.meter) : -1,
     goalTension: [],
     goalMeter: [],
+    riskAversion: d.actors.map((a) => (1 - a.traits.riskTolerance) * d.rules.ai.riskWeight),
+    goalOverall: [],
     sources: new Map(d.meta.sources.map((s) => [s.id, s])),
   };
   d.actors.forEach((a, i) => {
@@ -403,8 +478,22 @@ function build(scenario: Scenario): Model {
     }
     m.goalMeter.push(w);
     m.goalTension.push(tg);
+    m.goalOverall.push(tg.filter((g) => g.pair < 0).map((g) => ({ weight: g.weight, ideal: g.ideal })));
+  });
+  stance.forEach((v, i) => {
+    if (v !== 0) m.commitSlot[i] = m.commitOf.push(i) - 1;
   });
   const c = new Compiler(m);
+  m.placeFronts = d.places.map((_, p) => {
+    const host = m.placeCountry[p]!;
+    const out: { border: number; near: number; across: number }[] = [];
+    m.placeBorderKm[p]!.forEach((km, b) => {
+      if (host < 0 || km >= d.rules.borderKm) return;
+      const across = m.borderA[b] === host ? m.borderB[b]! : m.borderB[b] === host ? m.borderA[b]! : -1;
+      if (across >= 0) out.push({ border: b, near: 1 - km / d.rules.borderKm, across });
+    });
+    return out;
+  });
   m.actions = d.actions.map((a, i) => ({
     index: i,
     data: a,
@@ -443,6 +532,10 @@ function build(scenario: Scenario): Model {
     action: e.action === undefined ? -1 : m.actionIndex.get(e.action)!,
     effects: e.effects.map((x) => c.effect(x)),
   }));
+  for (const e of m.events) {
+    if (e.turn < 0) m.conditionalEvents.push(e.index);
+    else m.eventsByTurn.set(e.turn, [...(m.eventsByTurn.get(e.turn) ?? []), e.index]);
+  }
   // Record-of-use slots: only for (actor, action) combinations that can happen.
   const addSlot = (actor: number, action: number): number => {
     const k = actor * m.actions.length + action;

@@ -8,14 +8,9 @@ import { holds } from './conditions';
 
 /** Whether an actor may take an action now (requirements, cooldown, limit). */
 export function isAvailable(m: Model, st: GameState, c: Candidate): boolean {
-  const act = m.actions[c.action]!;
-  const u = c.slot;
-  const used = st.uses[u]!;
-  if (used > 0) {
-    if (act.data.limit !== undefined && used >= act.data.limit) return false;
-    if (st.turn - st.lastUsed[u]! <= act.data.cooldown) return false;
-  }
-  return !act.requires || holds(m, st, act.requires, c.actor, c.target);
+  const used = st.uses[c.slot]!;
+  if (used > 0 && (used >= c.limit || st.turn - st.lastUsed[c.slot]! <= c.cooldown)) return false;
+  return c.requires === undefined || holds(m, st, c.requires, c.actor, c.target);
 }
 
 /** War-risk weight of adding tension to a pair: 0 far from war, rising to 1 at the war threshold. */
@@ -54,42 +49,42 @@ function goalUtility(weight: number, ideal: number, t: number): number {
 /** The expected utility of a candidate for its actor, without noise. (Hot path: loops, no closures.) */
 export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: ScoreContext): number {
   const actor = c.actor;
-  const goals = m.goalTension[actor]!;
-  const traits = m.data.actors[actor]!.traits;
-  const risk = (1 - traits.riskTolerance) * m.data.rules.ai.riskWeight;
+  const risk = m.riskAversion[actor]!;
   let score = c.bias;
   let overallAfter = ctx.topValue;
   let newTop = ctx.topValue;
   let touchesTop = false;
-  const nAdds = c.tensionAdds.length;
-  const n = nAdds + c.tensionMuls.length;
-  for (let k = 0; k < n; k++) {
-    const e = k < nAdds ? c.tensionAdds[k]! : c.tensionMuls[k - nAdds]!;
-    const p = e[0];
+  const touches = c.touches;
+  for (let k = 0; k < touches.length; k++) {
+    const e = touches[k]!;
+    const p = e.pair;
     const t = st.tension[p]!;
-    const d = k < nAdds ? e[1] : (e[1] - 1) * t;
-    const after = Math.min(100, Math.max(0, t + d));
+    let after = t * e.mul + e.add;
+    if (after > 100) after = 100;
+    else if (after < 0) after = 0;
+    const goals = e.goals;
     for (let g = 0; g < goals.length; g++) {
       const goal = goals[g]!;
-      if (goal.pair === p) score += goalUtility(goal.weight, goal.ideal, after) - goalUtility(goal.weight, goal.ideal, t);
+      score += goalUtility(goal.weight, goal.ideal, after) - goalUtility(goal.weight, goal.ideal, t);
     }
-    score -= risk * (after - t) * riskSlope(t > after ? t : after, m.warAt);
-    if (m.counts[p]) {
+    if (risk !== 0) score -= risk * (after - t) * riskSlope(t > after ? t : after, m.warAt);
+    if (e.counts) {
       if (p === ctx.top) {
         touchesTop = true;
-        newTop = newTop + (after - t);
+        newTop = after;
       }
       if (after > overallAfter) overallAfter = after;
     }
   }
   if (touchesTop && overallAfter === ctx.topValue) {
     // The hottest pair cooled: overall is the larger of its new value and the runner-up.
-    overallAfter = Math.max(ctx.secondValue, newTop);
+    overallAfter = newTop > ctx.secondValue ? newTop : ctx.secondValue;
   }
   if (overallAfter !== ctx.topValue) {
+    const goals = m.goalOverall[actor]!;
     for (let g = 0; g < goals.length; g++) {
       const goal = goals[g]!;
-      if (goal.pair < 0) score += goalUtility(goal.weight, goal.ideal, overallAfter) - goalUtility(goal.weight, goal.ideal, ctx.topValue);
+      score += goalUtility(goal.weight, goal.ideal, overallAfter) - goalUtility(goal.weight, goal.ideal, ctx.topValue);
     }
   }
   const w = m.goalMeter[actor]!;
@@ -97,15 +92,8 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
     const e = c.meterMuls[k]!;
     score += w[e[0]]! * (e[1] - 1) * st.meters[e[0]]!;
   }
-  const ac = m.data.rules.audienceCost;
-  if (ac && m.audienceMeter >= 0) {
-    const topics = m.actions[c.action]!.topics;
-    for (let k = 0; k < topics.length; k++) {
-      const al = topics[k]![1];
-      const i = actor * m.nT + topics[k]![0];
-      if (m.stance[i]! * al < 0) score -= w[actor * m.nM + m.audienceMeter]! * ac.perCommitment * st.commitment[i]! * Math.abs(al);
-    }
-  }
+  const audience = c.audience;
+  for (let k = 0; k < audience.length; k++) score -= audience[k]![1] * st.commitment[audience[k]![0]]!;
   return score;
 }
 

@@ -46,21 +46,25 @@ interface Turn {
   date: string;
 }
 
-function emit(t: Turn, kind: TurnEvent['kind'], fields: Partial<TurnEvent> & { id: string; text: string }, before: readonly number[] | null): void {
+type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas'>> & { id: string; text: string };
+
+/** Adds a feed event. (The object is written out field by field: spreads made every event slow.) */
+function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: readonly number[] | null): void {
   t.events.push({
     turn: t.st.turn,
     date: t.date,
     kind,
-    action: null,
-    actor: null,
-    target: null,
-    visibility: 'public',
-    actionKind: null,
-    goldstein: null,
-    cameo: null,
-    source: null,
-    plan: false,
-    ...fields,
+    id: f.id,
+    action: f.action ?? null,
+    actor: f.actor ?? null,
+    target: f.target ?? null,
+    text: f.text,
+    visibility: f.visibility ?? 'public',
+    actionKind: f.actionKind ?? null,
+    goldstein: f.goldstein ?? null,
+    cameo: f.cameo ?? null,
+    source: f.source ?? null,
+    plan: f.plan ?? false,
     deltas: before ? tensionDeltas(t.m, before, t.st.tension) : {},
   });
 }
@@ -122,7 +126,11 @@ function fireEvent(t: Turn, index: number): void {
 
 function scriptedEvents(t: Turn): void {
   const { m, st } = t;
-  for (const ev of m.events) {
+  const due = m.eventsByTurn.get(st.turn);
+  // In file order, like everything else in a scenario.
+  const list = due ? [...due, ...m.conditionalEvents].sort((a, b) => a - b) : m.conditionalEvents;
+  for (let k = 0; k < list.length; k++) {
+    const ev = m.events[list[k]!]!;
     if (st.fired[ev.index] !== 0) continue;
     if (ev.turn >= 0) {
       if (ev.turn !== st.turn) continue;
@@ -183,21 +191,20 @@ function decideAndAct(t: Turn, human: Map<number, Pick>): void {
   for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
 }
 
-function nearSharedBorder(m: Model, st: GameState, pair: number, limit: number): boolean {
+/** Whether either side of a pair has an active force (its own, or hosted) near a border between them. */
+function nearSharedBorder(m: Model, st: GameState, pair: number): boolean {
   const a = m.pairA[pair]!;
   const b = m.pairB[pair]!;
   for (let f = 0; f < m.nF; f++) {
     if (!st.forces.active[f]) continue;
-    const owner = m.forceOwner[f]!;
     const place = st.forces.place[f]!;
+    const owner = m.forceOwner[f]!;
     const host = m.placeCountry[place]!;
     if (owner !== a && owner !== b && host !== a && host !== b) continue;
-    const km = m.placeBorderKm[place]!;
-    for (let k = 0; k < km.length; k++) {
-      if (km[k]! >= limit) continue;
-      const x = m.borderA[k]!;
-      const y = m.borderB[k]!;
-      if ((x === a || x === b || y === a || y === b) && (host === x || host === y)) return true;
+    const fronts = m.placeFronts[place]!;
+    for (let k = 0; k < fronts.length; k++) {
+      const across = fronts[k]!.across;
+      if (across === a || across === b) return true;
     }
   }
   return false;
@@ -210,7 +217,7 @@ function incidents(t: Turn): void {
     const list = m.incidents[p]!;
     if (list.length === 0) continue;
     let odds = r.base + r.perPoint * Math.max(0, st.tension[p]! - r.pivot);
-    if (r.nearBorder > 0 && nearSharedBorder(m, st, p, m.data.rules.borderKm)) odds *= 1 + r.nearBorder;
+    if (r.nearBorder > 0 && nearSharedBorder(m, st, p)) odds *= 1 + r.nearBorder;
     if (t.rng.next() >= odds) continue;
     const [action, actor, target] = list[t.rng.int(list.length)]!;
     performAction(t, m.actions[action]!, actor, target, 'incident');
@@ -230,7 +237,7 @@ function checkOutcome(t: Turn): void {
   if (hit < 0) return;
   const o = m.outcomes[hit]!;
   const data = m.data.outcomes[hit]!;
-  st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame, m.data.rules.ledgerSize) : null };
+  st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame, m.data.rules.ledgerSize, m.causeNames) : null };
   const blame = st.outcome.blame ? ` ${m.data.actors[m.actorIndex.get(st.outcome.blame)!]!.name} pushed hardest.` : '';
   emit(t, 'outcome', { id: data.id, text: `${data.name}: ${data.description}${blame}`, actor: st.outcome.blame }, null);
 }

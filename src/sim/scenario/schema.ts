@@ -358,7 +358,7 @@ export const Rules = z
       .prefault({})
       .describe('How AI actors weigh their options.'),
     warAt: Finite.min(1).max(100).default(85).describe('The tension where war begins (used for the AI\'s sense of risk).'),
-    ledgerSize: z.number().int().min(4).max(64).default(12).describe('Causes kept per pair in the tension ledger; smaller ones merge into "earlier causes".'),
+    ledgerSize: z.number().int().min(4).max(64).default(10).describe('Causes kept per pair in the tension ledger; smaller ones merge into "earlier causes".'),
   })
   .describe('Model constants, with defaults.');
 
