@@ -3,18 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { createGame, hashState, runGame, step, saveState, loadState } from '../src/sim/index';
 import { hashText } from '../src/sim/hash';
-import { load, MINI } from './helpers';
+import { load, MINI, DEFAULT } from './helpers';
+import type { Scenario } from '../src/sim/index';
 
 const mini = load(MINI);
 
-function traceHash(seed: string): string {
-  const t = runGame(mini, seed);
+function traceHash(seed: string, scenario: Scenario = mini): string {
+  const t = runGame(scenario, seed);
   return hashText(t.turns.map((x) => x.hash).join(','));
 }
 
 describe('determinism', () => {
   it('pins the golden trace hash of the mini scenario, seed 7', () => {
     expect(traceHash('7')).toBe(GOLDEN_MINI_7);
+  });
+
+  it('pins the golden trace hash of Allied Resolve 2022, seed 7', () => {
+    expect(traceHash('7', load(DEFAULT))).toBe(GOLDEN_DEFAULT_7);
   });
 
   it('gives identical traces for the same seed', () => {
@@ -24,7 +29,7 @@ describe('determinism', () => {
   });
 
   it('gives different traces for different seeds', () => {
-    const hashes = new Set(['1', '2', '3', '4', '5'].map(traceHash));
+    const hashes = new Set(['1', '2', '3', '4', '5'].map((s) => traceHash(s)));
     expect(hashes.size).toBe(5);
   });
 
@@ -59,4 +64,5 @@ describe('determinism', () => {
   });
 });
 
-const GOLDEN_MINI_7 = 'e576be992d2b43fc';
+const GOLDEN_DEFAULT_7 = '6ef268220012c30d';
+const GOLDEN_MINI_7 = '3d10b8058f5e34cc';

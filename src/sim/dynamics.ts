@@ -1,17 +1,15 @@
 // The standing dynamics of a turn: Richardson's x′ = x − m·x + a·x + g on every pair (fatigue fades
-// tension, fear feeds on it, grievance adds to it), the threat of forces near a border as the threatened
+// tension, fear feeds on it, grievance adds to it; fear and fatigue scale every cause in the ledger alike), the threat of forces near a border as the threatened
 // side estimates them, the scenario's couplings (rally effect, spillover), and meters drifting to rest.
 import type { Model } from './model';
 import type { GameState } from './state';
-import { book, bookFixed, clampPair, scale, FEAR_SLOT, GRIEVANCE_SLOT } from './ledger';
+import { book, bookFixed, clampPair, scale, GRIEVANCE_SLOT } from './ledger';
 import { overallTension } from './tension';
 
 function richardson(m: Model, st: GameState): void {
   const size = m.data.rules.ledgerSize;
   for (let p = 0; p < m.nP; p++) {
-    const t = st.tension[p]!;
-    scale(st, p, 1 - m.fatigue[p]!, size);
-    bookFixed(st, p, FEAR_SLOT, m.fear[p]! * t, size);
+    scale(st, p, 1 - m.fatigue[p]! + m.fear[p]!, size);
     bookFixed(st, p, GRIEVANCE_SLOT, m.grievance[p]!, size);
   }
 }

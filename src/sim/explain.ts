@@ -38,8 +38,6 @@ export function causeLabel(m: Model, c: Contribution): string {
       const name = f < 0 ? c.ref : m.data.forces[f]!.name;
       return c.kind === 'force' ? `${name} near the border` : `${who} hosting ${name}`;
     }
-    case 'fear':
-      return 'fear feeding on itself (Richardson)';
     case 'grievance':
       return 'standing grievances';
     case 'dyn': {

@@ -4,29 +4,30 @@
 // keys read kind/actor/ref, e.g. act/belarus/war-rhetoric.
 // Storage is flat: each pair owns `ledgerSize + 1` slots in state.ledgerCauses / ledgerAmounts
 // (−1 marks a free slot); the smallest causes merge into "earlier causes" when the slots run out.
-// Slots 0–2 of every pair are fixed: the starting tension, fear (Richardson's a·x) and grievance (g).
-// Fatigue scales a whole pair at once through state.ledgerScale: an entry's amount is its stored
-// value times the pair's scale (renormalised before the scale gets small).
+// Slots 0–1 of every pair are fixed: the starting tension and standing grievance (Richardson's g).
+// Fatigue net of fear (Richardson's −m·x + a·x) scales a whole pair at once, so every cause fades in
+// proportion and keeps its share: the spiral shows as causes fading slowly, and "why?" still names them.
+// The scale is kept in state.ledgerScale: an entry's amount is its stored value times the pair's scale
+// (renormalised before the scale gets very small or large).
 import type { GameState } from './state';
 
 /** The causes every scenario has; the model numbers its own causes after these. */
-export const BASE_CAUSES = ['init/-/-', 'fear/-/-', 'grievance/-/-', 'earlier/-/-', 'ceiling/-/-', 'floor/-/-'];
+export const BASE_CAUSES = ['init/-/-', 'grievance/-/-', 'earlier/-/-', 'ceiling/-/-', 'floor/-/-'];
 export const INITIAL = 0;
-export const EARLIER = 3;
-const CEILING = 4;
-const FLOOR = 5;
+export const EARLIER = 2;
+const CEILING = 3;
+const FLOOR = 4;
 const FREE = -1;
-/** The fixed slots every pair starts with: the starting tension, fear, grievance. */
-export const FIXED_SLOTS = [0, 1, 2];
-export const FEAR_SLOT = 1;
-export const GRIEVANCE_SLOT = 2;
+/** The fixed slots every pair starts with: the starting tension and standing grievance. */
+export const FIXED_SLOTS = [0, 1];
+export const GRIEVANCE_SLOT = 1;
 
 /** Slots per pair for a ledger of `size` causes (plus one for "earlier causes"). */
 export function slotsPerPair(size: number): number {
   return size + 1;
 }
 
-/** Books `amount` on one of a pair's fixed slots (fear, grievance). */
+/** Books `amount` on one of a pair's fixed slots (grievance). */
 export function bookFixed(state: GameState, pair: number, slot: number, amount: number, size: number): void {
   if (amount === 0 || amount !== amount) return;
   state.tension[pair]! += amount;
@@ -83,7 +84,7 @@ export function book(state: GameState, pair: number, cause: number, amount: numb
 export function scale(state: GameState, pair: number, factor: number, size: number): void {
   state.tension[pair]! *= factor;
   const k = state.ledgerScale[pair]! * factor;
-  if (k > 1e-9) {
+  if (k > 1e-9 && k < 1e9) {
     state.ledgerScale[pair] = k;
     return;
   }

@@ -58,13 +58,25 @@ export interface CAction {
   topics: [number, number][];
 }
 
+/** A tension goal: utility weight × tension, or −|weight| × distance from an ideal (fixed, or drawn per game into state.ideals[slot]). */
+export interface TensionGoal {
+  /** −1: overall tension. */
+  pair: number;
+  weight: number;
+  /** NaN: a linear goal. */
+  ideal: number;
+  /** ≥ 0: the ideal is a seeded draw kept in state.ideals[slot]. */
+  slot: number;
+  range: [number, number] | undefined;
+}
+
 /** What a candidate does to one pair, for scoring. */
 export interface Touch {
   pair: number;
   add: number;
   mul: number;
   /** The actor's tension goals on this pair. */
-  goals: { weight: number; ideal: number }[];
+  goals: TensionGoal[];
   counts: boolean;
 }
 
@@ -203,12 +215,14 @@ export interface Model {
   warAt: number;
   secrecyMeter: number;
   audienceMeter: number;
-  /** Per actor: its tension goals (pair −1: overall; ideal NaN: linear). */
-  goalTension: { pair: number; weight: number; ideal: number }[][];
+  /** Per actor: its tension goals (pair −1: overall). */
+  goalTension: TensionGoal[][];
+  /** The ranges of the drawn ideals, by slot of state.ideals. */
+  idealRanges: [number, number][];
   /** Per actor: (1 − risk tolerance) × rules.ai.riskWeight. */
   riskAversion: number[];
   /** Per actor: its overall-tension goals. */
-  goalOverall: { weight: number; ideal: number }[][];
+  goalOverall: TensionGoal[][];
   /** Per actor: utility weight per meter slot (actor × meter). */
   goalMeter: Float64Array[];
   /** Sources by id, for the feed. */
@@ -299,7 +313,7 @@ class Compiler {
       pair: p,
       add: tensionAdds.get(p) ?? 0,
       mul: tensionMuls.filter((x) => x[0] === p).reduce((f, x) => f * x[1], 1),
-      goals: m.goalTension[actor]!.filter((g) => g.pair === p).map((g) => ({ weight: g.weight, ideal: g.ideal })),
+      goals: m.goalTension[actor]!.filter((g) => g.pair === p),
       counts: m.counts[p]!,
     }));
     const audience: [number, number][] = [];
@@ -459,6 +473,7 @@ function build(scenario: Scenario): Model {
     secrecyMeter: d.rules.fog.secrecyMeter === undefined ? -1 : meterIds.indexOf(d.rules.fog.secrecyMeter),
     audienceMeter: d.rules.audienceCost ? meterIds.indexOf(d.rules.audienceCost.meter) : -1,
     goalTension: [],
+    idealRanges: [],
     goalMeter: [],
     riskAversion: d.actors.map((a) => (1 - a.traits.riskTolerance) * d.rules.ai.riskWeight),
     goalOverall: [],
@@ -466,19 +481,23 @@ function build(scenario: Scenario): Model {
   };
   d.actors.forEach((a, i) => {
     const w = new Float64Array(nA * meterIds.length);
-    const tg: { pair: number; weight: number; ideal: number }[] = [];
+    const tg: TensionGoal[] = [];
     for (const g of a.goals) {
       if ('meter' in g) {
         const who = g.of === 'self' ? i : actorIndex.get(g.of)!;
         w[who * meterIds.length + meterIds.indexOf(g.meter)]! += g.weight;
       } else {
         const pair = g.tension === 'overall' ? -1 : pairOf[(g.tension[0] === 'self' ? i : actorIndex.get(g.tension[0])!) * nA + (g.tension[1] === 'self' ? i : actorIndex.get(g.tension[1])!)]!;
-        if (g.tension === 'overall' || pair >= 0) tg.push({ pair, weight: g.weight, ideal: g.ideal ?? NaN });
+        if (g.tension === 'overall' || pair >= 0) {
+          const range = Array.isArray(g.ideal) ? g.ideal : undefined;
+          const slot = range ? m.idealRanges.push(range) - 1 : -1;
+          tg.push({ pair, weight: g.weight, ideal: range ? (range[0] + range[1]) / 2 : ((g.ideal as number | undefined) ?? NaN), slot, range });
+        }
       }
     }
     m.goalMeter.push(w);
     m.goalTension.push(tg);
-    m.goalOverall.push(tg.filter((g) => g.pair < 0).map((g) => ({ weight: g.weight, ideal: g.ideal })));
+    m.goalOverall.push(tg.filter((g) => g.pair < 0));
   });
   stance.forEach((v, i) => {
     if (v !== 0) m.commitSlot[i] = m.commitOf.push(i) - 1;

@@ -63,11 +63,15 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
     if (after > 100) after = 100;
     else if (after < 0) after = 0;
     const goals = e.goals;
+    // The risk of war deters only an actor that does not want war on this pair.
+    let wantsWar = false;
     for (let g = 0; g < goals.length; g++) {
       const goal = goals[g]!;
-      score += goalUtility(goal.weight, goal.ideal, after) - goalUtility(goal.weight, goal.ideal, t);
+      const ideal = goal.slot >= 0 ? st.ideals[goal.slot]! : goal.ideal;
+      score += goalUtility(goal.weight, ideal, after) - goalUtility(goal.weight, ideal, t);
+      if (ideal >= m.warAt) wantsWar = true;
     }
-    if (risk !== 0) score -= risk * (after - t) * riskSlope(t > after ? t : after, m.warAt);
+    if (risk !== 0 && !wantsWar) score -= risk * (after - t) * riskSlope(t > after ? t : after, m.warAt);
     if (e.counts) {
       if (p === ctx.top) {
         touchesTop = true;
@@ -84,7 +88,8 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
     const goals = m.goalOverall[actor]!;
     for (let g = 0; g < goals.length; g++) {
       const goal = goals[g]!;
-      score += goalUtility(goal.weight, goal.ideal, overallAfter) - goalUtility(goal.weight, goal.ideal, ctx.topValue);
+      const ideal = goal.slot >= 0 ? st.ideals[goal.slot]! : goal.ideal;
+      score += goalUtility(goal.weight, ideal, overallAfter) - goalUtility(goal.weight, ideal, ctx.topValue);
     }
   }
   const w = m.goalMeter[actor]!;

@@ -33,6 +33,8 @@ export interface GameState {
   forces: { strength: number[]; place: number[]; active: boolean[] };
   /** observer actor × force: what each actor believes a force's strength to be. */
   estimates: number[];
+  /** Drawn goals: the true ideal of each goal whose ideal the scenario gives as a range (by the model's idealRanges). */
+  ideals: number[];
   /** Per stated position (actor × topic with a stance; see the model's commitSlot): how committed the actor is to it (audience costs). */
   commitment: number[];
   /** Per use slot (an actor–action combination that can happen; see the model's useSlot): the turn it was last taken (0: never), and how often. */
@@ -70,6 +72,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
   const meters = new Array<number>(m.nA * m.nM);
   d.actors.forEach((a, i) => d.meters.forEach((def, j) => (meters[i * m.nM + j] = a.meters[def.id] ?? def.initial)));
   const strength = d.forces.map((f) => drawRange(f.strength, () => rng.next()));
+  const ideals = m.idealRanges.map((r) => drawRange(r, () => rng.next()));
   const estimates = new Array<number>(m.nA * m.nF);
   for (let o = 0; o < m.nA; o++) {
     d.forces.forEach((f, j) => {
@@ -93,6 +96,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     meters,
     forces: { strength, place: d.forces.map((f) => m.placeIndex.get(f.location)!), active: d.forces.map((f) => f.active) },
     estimates,
+    ideals,
     commitment,
     lastUsed: new Array<number>(m.nUseSlots).fill(0),
     uses: new Array<number>(m.nUseSlots).fill(0),
@@ -121,6 +125,7 @@ export function cloneState(s: GameState): GameState {
     meters: s.meters.slice(),
     forces: { strength: s.forces.strength.slice(), place: s.forces.place.slice(), active: s.forces.active.slice() },
     estimates: s.estimates.slice(),
+    ideals: s.ideals,
     commitment: s.commitment.slice(),
     lastUsed: s.lastUsed.slice(),
     uses: s.uses.slice(),

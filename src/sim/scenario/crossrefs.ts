@@ -186,7 +186,10 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
       if ('meter' in g) {
         ref(ctx, [...p, 'goals', j, 'meter'], g.meter, ctx.meters, 'meters');
         ref(ctx, [...p, 'goals', j, 'of'], g.of, ctx.actors, 'actors', ['self']);
-      } else if (g.tension !== 'overall') pairEnds(ctx, [...p, 'goals', j, 'tension'], g.tension, ['self']);
+      } else {
+        if (g.tension !== 'overall') pairEnds(ctx, [...p, 'goals', j, 'tension'], g.tension, ['self']);
+        range(ctx, [...p, 'goals', j, 'ideal'], g.ideal);
+      }
     });
     a.positions.forEach((pos, j) => src([...p, 'positions', j, 'source'], pos.source));
     if (a.playable && !a.role) ctx.out.push({ path: [...p, 'role'], message: 'a playable actor needs a role with a goal', hint: 'add role: { goal: "…" } or set playable: false' });

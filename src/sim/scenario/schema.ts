@@ -198,7 +198,7 @@ export const Actor = z
     meters: z.record(Id, Finite).default({}).describe('The meters this actor has, with their starting values.'),
     traits: z
       .strictObject({
-        riskTolerance: Probability.default(0.5).describe('0: backs away from the brink; 1: accepts the risk of war.'),
+        riskTolerance: Probability.default(0.5).describe('0: backs away from the brink; 1: accepts the risk of war. (An actor whose goal for a pair is war, ideal ≥ rules.warAt, is not deterred on that pair.)'),
         aggression: Probability.default(0.5).describe('0: prefers cooperative moves; 1: prefers conflictual ones.'),
         noise: Finite.min(0).max(10).default(1).describe('How unpredictable its choices are (the temperature of its seeded choice).'),
         intel: Probability.default(0.5).describe('How well it watches others\' forces (0: not at all).'),
@@ -217,7 +217,10 @@ export const Actor = z
           z.strictObject({
             tension: z.union([z.literal('overall'), PairSpec]).describe('"overall" or a pair ("self" for the actor).'),
             weight: Finite.describe('Utility per point of tension (negative: wants it lower), or per point of distance from ideal.'),
-            ideal: Finite.min(0).max(100).optional().describe('The tension it wants; the goal then scores −weight × |tension − ideal|.'),
+            ideal: z
+              .union([Finite.min(0).max(100), z.tuple([Finite.min(0).max(100), Finite.min(0).max(100)])])
+              .optional()
+              .describe('The tension it wants; the goal then scores −weight × |tension − ideal|. A [low, high] range makes the true intention a seeded draw that others cannot see.'),
           }),
         ]),
       )
@@ -228,7 +231,7 @@ export const Actor = z
         z.strictObject({
           topic: Id.describe('What the position is about; actions refer to it in their topics.'),
           stance: Finite.min(-1).max(1).describe('−1 against … +1 for. It biases choices and sets the audience cost of contradicting it.'),
-          quote: z.string().min(1).max(300).describe('The stated position, in a short quote.'),
+          quote: z.string().min(1).max(300).describe('The stated position as the game shows it: one sentence, with the source\'s own words in quotation marks (the verbatim quote goes in source.quote).'),
           source: Source,
         }),
       )

@@ -1,0 +1,89 @@
+// The article's scenario: every scripted event and stated position carries a source with a short quote,
+// quotes are the article's own words, the four roles are playable with a reading of every outcome, and
+// the model's odds meet the calibration targets (docs/calibration.md; same seeds as npm run calibrate).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { study, checks } from '../src/sim/calibration';
+import { load, DEFAULT } from './helpers';
+
+const base = load(DEFAULT);
+const variants = readdirSync('scenarios')
+  .filter((f) => /\.ya?ml$/.test(f) && `scenarios/${f}` !== DEFAULT)
+  .map((f) => load(`scenarios/${f}`))
+  .filter((s) => s.files.includes(DEFAULT));
+
+/** The source article, beside the repository as CI and developers have it. */
+const ARTICLE = '../shared/source/article.txt';
+
+function normalise(text: string): string {
+  return text
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function quotes(): { where: string; quote: string }[] {
+  const d = base.data;
+  const out: { where: string; quote: string }[] = [];
+  for (const a of d.actors) a.positions.forEach((p, i) => out.push({ where: `actors[${a.id}].positions[${i}]`, quote: p.source.quote }));
+  for (const e of d.events) out.push({ where: `events[${e.id}]`, quote: e.source.quote });
+  for (const a of d.actions) if (a.source) out.push({ where: `actions[${a.id}]`, quote: a.source.quote });
+  for (const f of d.forces) if (f.source) out.push({ where: `forces[${f.id}]`, quote: f.source.quote });
+  return out;
+}
+
+describe('Allied Resolve 2022: sources', () => {
+  it('gives every scripted event and stated position a source quote of at most 300 characters', () => {
+    const d = base.data;
+    const bad: string[] = [];
+    for (const e of d.events) if (!e.source?.quote || e.source.quote.length > 300) bad.push(`events[${e.id}]`);
+    for (const a of d.actors) {
+      a.positions.forEach((p, i) => {
+        if (!p.source?.quote || p.source.quote.length > 300 || p.quote.length > 300) bad.push(`actors[${a.id}].positions[${i}]`);
+      });
+    }
+    expect(bad).toEqual([]);
+    expect(d.events.length).toBeGreaterThanOrEqual(25);
+    expect(d.actors.reduce((n, a) => n + a.positions.length, 0)).toBeGreaterThanOrEqual(20);
+  });
+
+  it.skipIf(!existsSync(ARTICLE))('quotes the article word for word in every source quote', () => {
+    const article = normalise(readFileSync(ARTICLE, 'utf8'));
+    const missing = quotes().filter((q) => !article.includes(normalise(q.quote).replace(/^\.\.\.|…$/g, '')));
+    expect(missing.map((m) => `${m.where}: ${m.quote}`)).toEqual([]);
+  });
+
+  it('names its source', () => {
+    expect(base.data.meta.sources[0]).toMatchObject({ publication: expect.stringMatching(/openDemocracy/), author: 'Igor Ilyash', date: '2022-02-09' });
+    expect(base.data.meta.scriptUntil).toBe('2022-02-09');
+    expect(base.data.meta.legend).toMatch(/Polesye/);
+  });
+});
+
+describe('Allied Resolve 2022: roles', () => {
+  it('lets a player be Belarus, Russia, Ukraine or NATO, each with a goal and a reading of every outcome', () => {
+    const playable = base.data.actors.filter((a) => a.playable);
+    expect(playable.map((a) => a.id).sort()).toEqual(['belarus', 'nato', 'russia', 'ukraine']);
+    for (const a of playable) {
+      expect(a.role?.goal.length).toBeGreaterThan(20);
+      for (const o of base.data.outcomes) expect(['win', 'draw', 'loss']).toContain(o.roles[a.id]);
+    }
+  });
+
+  it('gives every actor that acts a move that lowers tension', () => {
+    const cooperative = new Set(base.data.actions.filter((a) => a.goldstein > 0 && a.kind !== 'incident').flatMap((a) => a.actors));
+    for (const id of ['belarus', 'russia', 'ukraine', 'nato', 'usa', 'poland', 'baltics', 'osce']) expect(cooperative.has(id), id).toBe(true);
+  });
+});
+
+describe('Allied Resolve 2022: calibration (2,000 seeds each)', () => {
+  it('meets every target: uncertain base, every outcome reachable, the record followed, variants moving the war share their way', () => {
+    const runs = 2000;
+    const results = checks(study(DEFAULT, base, runs), variants.map((v) => study(v.files[0]!, v, runs)));
+    expect(variants.map((v) => v.data.meta.id).sort()).toEqual(['fast-spiral', 'multi-vector-minsk', 'open-books']);
+    expect(results.filter((c) => !c.ok).map((c) => c.what)).toEqual([]);
+    expect(results.length).toBe(7);
+  });
+});
