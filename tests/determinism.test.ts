@@ -64,5 +64,5 @@ describe('determinism', () => {
   });
 });
 
-const GOLDEN_DEFAULT_7 = '6ef268220012c30d';
+const GOLDEN_DEFAULT_7 = '3a1420617fe076df';
 const GOLDEN_MINI_7 = '3d10b8058f5e34cc';

@@ -49,7 +49,7 @@ export function fillText(m: Model, parts: readonly TemplatePart[], actor: number
 }
 
 /** The tension each pair moved between two snapshots (rounded to 0.01; zero moves left out). */
-export function tensionDeltas(m: Model, before: readonly number[], after: readonly number[]): Record<string, number> {
+export function tensionDeltas(m: Model, before: ArrayLike<number>, after: ArrayLike<number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (let p = 0; p < m.nP; p++) {
     const d = Math.round((after[p]! - before[p]!) * 100) / 100;

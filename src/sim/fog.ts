@@ -1,6 +1,8 @@
 // Fog of war: each actor holds an estimate of every foreign force's strength, not the truth. Each turn
 // it observes with noise; the host's secrecy (rules.fog.secrecyMeter) slows learning and makes others
 // assume worse. The owner and the host see the truth. Reveal effects (observers, disclosure) cut through.
+// Only the estimates something reads are updated: those of actors across a border from forces (their
+// threat), of playable actors (the player's view) and of observers (the model's watchers).
 import type { Model } from './model';
 import type { GameState } from './state';
 import type { Rng } from './rng';
@@ -24,14 +26,15 @@ export function observe(m: Model, st: GameState, rng: Rng): void {
     const truth = st.forces.strength[f]!;
     const secrecy = secrecyAt(m, st, place);
     const seen = truth * (1 + fog.secrecyBias * secrecy);
-    for (let o = 0; o < m.nA; o++) {
+    const watchers = m.watchers;
+    for (let k = 0; k < watchers.length; k++) {
+      const o = watchers[k]!;
       const i = o * m.nF + f;
       if (o === owner || o === host) {
         st.estimates[i] = truth;
         continue;
       }
-      const intel = m.data.actors[o]!.traits.intel;
-      if (intel === 0) continue;
+      const intel = m.intel[o]!;
       const obs = seen * (1 + fog.noise * (2 * rng.next() - 1));
       st.estimates[i]! += fog.learn * intel * (1 - 0.7 * secrecy) * (obs - st.estimates[i]!);
     }

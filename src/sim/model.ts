@@ -2,7 +2,7 @@
 // so a turn is array arithmetic. Built once per scenario (memoised) and never part of the game state.
 import type { Scenario } from './scenario/load';
 import type { ActionData, ConditionInput, EffectData, ScenarioData, SourceData } from './scenario/schema';
-import { dateTurn } from './calendar';
+import { dateTurn, turnDate } from './calendar';
 import { DEFAULT_BANDS, type BandDef } from './ladder';
 import { borderDistanceKm } from './geo';
 import { BASE_CAUSES } from './ledger';
@@ -219,6 +219,16 @@ export interface Model {
   goalTension: TensionGoal[][];
   /** The ranges of the drawn ideals, by slot of state.ideals. */
   idealRanges: [number, number][];
+  /** Per actor: its traits, as flat arrays for the hot path. */
+  tempo: number[];
+  noise: number[];
+  intel: number[];
+  /** The actors whose force estimates anything reads (threat across a border, a player's view, observers), with intel > 0. */
+  watchers: number[];
+  /** The date of each turn from 1 to the turn limit (index = turn). */
+  dates: string[];
+  /** Scratch space for one step's before/after comparisons; overwritten before every use, never state. */
+  scratch: Float64Array;
   /** Per actor: (1 − risk tolerance) × rules.ai.riskWeight. */
   riskAversion: number[];
   /** Per actor: its overall-tension goals. */
@@ -476,6 +486,12 @@ function build(scenario: Scenario): Model {
     idealRanges: [],
     goalMeter: [],
     riskAversion: d.actors.map((a) => (1 - a.traits.riskTolerance) * d.rules.ai.riskWeight),
+    tempo: d.actors.map((a) => a.traits.tempo),
+    noise: d.actors.map((a) => a.traits.noise),
+    intel: d.actors.map((a) => a.traits.intel),
+    watchers: [],
+    dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
+    scratch: new Float64Array(d.pairs.length),
     goalOverall: [],
     sources: new Map(d.meta.sources.map((s) => [s.id, s])),
   };
@@ -513,6 +529,8 @@ function build(scenario: Scenario): Model {
     });
     return out;
   });
+  const across = new Set(m.placeFronts.flat().map((f) => f.across));
+  m.watchers = d.actors.map((a, i) => (a.traits.intel > 0 && (a.playable || a.kind === 'observer' || across.has(i)) ? i : -1)).filter((i) => i >= 0);
   m.actions = d.actions.map((a, i) => ({
     index: i,
     data: a,

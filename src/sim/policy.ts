@@ -104,9 +104,8 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
 
 /** The AI's pick for an actor this turn, or null to hold. Draws: one for tempo, one per option when acting. */
 export function choose(m: Model, st: GameState, actor: number, ctx: ScoreContext, rng: Rng): Candidate | null {
-  const traits = m.data.actors[actor]!.traits;
-  if (rng.next() >= traits.tempo) return null;
-  const noise = traits.noise;
+  if (rng.next() >= m.tempo[actor]!) return null;
+  const noise = m.noise[actor]!;
   let best: Candidate | null = null;
   let bestScore = m.data.rules.ai.holdScore + noise * (2 * rng.next() - 1);
   for (const c of m.candidates[actor]!) {

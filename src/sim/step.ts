@@ -1,7 +1,7 @@
 // One turn of the model, as a pure function: step(state, orders) → { state, events }.
 // 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
 // 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
-import { compile, type CAction, type Model } from './model';
+import { compile, type CAction, type Candidate, type Model } from './model';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
 import { restoreRng, type Rng } from './rng';
@@ -49,7 +49,7 @@ interface Turn {
 type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas'>> & { id: string; text: string };
 
 /** Adds a feed event. (The object is written out field by field: spreads made every event slow.) */
-function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: readonly number[] | null): void {
+function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLike<number> | null): void {
   t.events.push({
     turn: t.st.turn,
     date: t.date,
@@ -71,7 +71,8 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: readonly
 
 function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident'): void {
   const { m, st } = t;
-  const before = st.tension.slice();
+  const before = m.scratch;
+  for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actor * m.actions.length + act.index]!, value: undefined };
   applyAction(m, st, act, ctx, t.rng);
   const d = act.data;
@@ -98,7 +99,8 @@ function fireEvent(t: Turn, index: number): void {
   const { m, st } = t;
   const ev = m.events[index]!;
   const data = m.data.events[index]!;
-  const before = st.tension.slice();
+  const before = m.scratch;
+  for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
   const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
@@ -163,10 +165,12 @@ function resolveOrder(m: Model, st: GameState, actor: number, order: Order): { a
 type Pick = { act: CAction; target: number } | null;
 
 /** Players' orders are checked against the state they saw (before this turn's scripted events). */
-function resolveOrders(m: Model, st: GameState, orders: Orders): Map<number, Pick> {
-  for (const id of Object.keys(orders)) {
+/** Players' orders by actor index (null: hold), or null in an observer game. */
+function resolveOrders(m: Model, st: GameState, orders: Orders): Map<number, Pick> | null {
+  for (const id in orders) {
     if (orders[id] && !st.humans.includes(id)) throw new OrderError(`'${id}' is not played by a person in this game`);
   }
+  if (st.humans.length === 0) return null;
   const out = new Map<number, Pick>();
   for (const id of st.humans) {
     const a = m.actorIndex.get(id)!;
@@ -176,18 +180,18 @@ function resolveOrders(m: Model, st: GameState, orders: Orders): Map<number, Pic
   return out;
 }
 
-function decideAndAct(t: Turn, human: Map<number, Pick>): void {
+/** Every actor decides on the same state (AI by score, players by order); then the actions resolve in actor order. */
+function decideAndAct(t: Turn, human: Map<number, Pick> | null): void {
   const { m, st } = t;
   const ctx = scoreContext(m, st);
-  const picks: Pick[] = [];
+  const picks: (Candidate | Pick)[] = new Array(m.nA);
+  for (let a = 0; a < m.nA; a++) picks[a] = human?.has(a) ? human.get(a)! : choose(m, st, a, ctx, t.rng);
   for (let a = 0; a < m.nA; a++) {
-    if (human.has(a)) picks.push(human.get(a)!);
-    else {
-      const c = choose(m, st, a, ctx, t.rng);
-      picks.push(c ? { act: m.actions[c.action]!, target: c.target } : null);
-    }
+    const p = picks[a];
+    if (!p) continue;
+    if ('act' in p) performAction(t, p.act, a, p.target, 'action');
+    else performAction(t, m.actions[p.action]!, a, p.target, 'action');
   }
-  picks.forEach((p, a) => p && performAction(t, p.act, a, p.target, 'action'));
   for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
 }
 
@@ -265,7 +269,7 @@ export function step(scenario: Scenario, state: GameState, orders: Orders = {}):
   if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${m.data.meta.id} (${scenario.hash})`);
   const st = cloneState(state);
   st.turn = state.turn + 1;
-  const t: Turn = { m, st, rng: restoreRng(state.rng), events: [], date: turnDate(m.data.meta.start, st.turn) };
+  const t: Turn = { m, st, rng: restoreRng(state.rng), events: [], date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn) };
   const human = resolveOrders(m, st, orders);
   scriptedEvents(t);
   decideAndAct(t, human);
