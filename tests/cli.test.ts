@@ -4,7 +4,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, MINI } from './helpers';
+import { cli, MINI, DEFAULT } from './helpers';
 
 describe('npm run sim', () => {
   it('prints identical JSON for the same seed and different JSON for another', () => {
@@ -22,6 +22,16 @@ describe('npm run sim', () => {
     expect(doc.outcome).toEqual(expect.objectContaining({ id: expect.any(String), turn: doc.turns.length }));
   });
 
+  it('is deterministic on the default scenario too (seed 7 twice, then seed 8)', () => {
+    const a = cli('sim', [DEFAULT, '--seed', '7', '--json']);
+    const b = cli('sim', [DEFAULT, '--seed', '7', '--json']);
+    const c = cli('sim', [DEFAULT, '--seed', '8', '--json']);
+    expect(a.status).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
   it('prints a per-turn table with the outcome', () => {
     const r = cli('sim', [MINI, '--seed', '3', '--turns', '5']);
     expect(r.status).toBe(0);
@@ -37,6 +47,13 @@ describe('npm run sim', () => {
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.turns[0].events.some((e: { actor: string; action: string }) => e.actor === 'south' && e.action === 'talk')).toBe(true);
+  });
+
+  it("gives the default scenario's odds over 1,000 seeds with more than one outcome", () => {
+    const r = cli('sim', [DEFAULT, '--runs', '1000', '--json']);
+    expect(r.status).toBe(0);
+    const odds = JSON.parse(r.stdout) as { outcomes: Record<string, number> };
+    expect(Object.values(odds.outcomes).filter((n) => n > 0).length).toBeGreaterThan(1);
   });
 
   it('gives the odds over many seeds', () => {
