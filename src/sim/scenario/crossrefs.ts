@@ -8,17 +8,11 @@ import { dateTurn, isRealDate } from '../calendar';
 
 type Path = (string | number)[];
 
-interface Ctx {
+interface Ctx extends Omit<KnownIds, 'pairs'> {
   s: ScenarioData;
   /** Keys of the defined pairs (actor ids sorted, joined by "-"). */
   pairs: Set<string>;
   out: Problem[];
-  actors: string[];
-  places: string[];
-  meters: string[];
-  actions: string[];
-  events: string[];
-  forces: string[];
 }
 
 function ref(ctx: Ctx, path: Path, value: string, known: string[], what: string, extra: readonly string[] = []): void {
