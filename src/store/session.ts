@@ -19,6 +19,9 @@ import {
 
 export type Screen = 'boot' | 'menu' | 'play' | 'debrief';
 
+/** Milliseconds per day of autoplay at each speed: the autoplay cadence, and the budget map animations fit in. */
+export const DAY_MS: Record<1 | 2 | 3, number> = { 1: 1800, 2: 900, 3: 350 };
+
 export interface CatalogueEntry {
   file: string;
   id: string;

@@ -1,0 +1,151 @@
+// Speech bubbles: when a day's events include rhetoric (or a scripted statement by an actor), a bubble
+// with the speaker's name and a short line rises from the speaker's capital and fades. At most three
+// at a time; a new bubble takes a free spot near its capital rather than covering another.
+import type * as Phaser from 'phaser';
+import type { MapActor, TurnEvent } from '../../store/map-view';
+import type { View } from './projection';
+import { overlap, type Box } from './layout';
+import * as P from './palette';
+
+const MAX = 3;
+const WIDTH = 200;
+const PAPER = 0xf3efe6;
+
+interface Bubble {
+  c: Phaser.GameObjects.Container;
+  box: Box;
+  dying: boolean;
+}
+
+/** Shortens a line to about `max` characters at a word boundary. */
+export function truncate(text: string, max = 64): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.–-]+$/, '') + '…';
+}
+
+/** The statements of a day worth a bubble: one per speaker, scripted ones first, at most three. */
+export function speeches(events: TurnEvent[]): TurnEvent[] {
+  const said = events.filter((e) => e.actor && (e.actionKind === 'rhetoric' || e.kind === 'scripted'));
+  said.sort((a, b) => (a.kind === 'scripted' ? 0 : 1) - (b.kind === 'scripted' ? 0 : 1));
+  const seen = new Set<string>();
+  const out: TurnEvent[] = [];
+  for (const e of said) {
+    if (seen.has(e.actor!)) continue;
+    seen.add(e.actor!);
+    out.push(e);
+    if (out.length === MAX) break;
+  }
+  return out;
+}
+
+export class Bubbles {
+  private live: Bubble[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly depth: number,
+  ) {}
+
+  /** Shows the day's statements; `ms` is the time until the next day at the current speed. */
+  show(events: TurnEvent[], actors: MapActor[], view: View, ms: number): void {
+    const list = speeches(events);
+    if (list.length === 0) return;
+    // Old bubbles make way.
+    for (const b of this.live) this.kill(b, 180);
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    list.forEach((e, i) => {
+      const a = byId.get(e.actor!);
+      if (!a?.capital) return;
+      const at = view.at(a.capital.lon, a.capital.lat);
+      this.add(a, e.text, at, view, ms, i * Math.min(220, ms * 0.15));
+    });
+  }
+
+  private add(actor: MapActor, text: string, at: { x: number; y: number }, view: View, ms: number, delay: number): void {
+    const s = this.scene;
+    const colour = P.parseHex(actor.colour);
+    const head = s.add
+      .text(12, 7, actor.name.toUpperCase(), { fontFamily: P.FONT, fontSize: '9px', fontStyle: '700', color: P.hex(P.mix(colour, 0x000000, 0.15)) })
+      .setLetterSpacing(1.2)
+      .setResolution(P.TEXT_RESOLUTION);
+    const body = s.add
+      .text(12, 20, truncate(text), { fontFamily: P.FONT, fontSize: '12px', fontStyle: '500', color: '#1a222b', wordWrap: { width: WIDTH - 22 }, lineSpacing: 1 })
+      .setResolution(P.TEXT_RESOLUTION);
+    const w = Math.min(WIDTH, Math.max(head.width, body.width) + 22);
+    const h = body.y + body.height + 8;
+    // The speaker's capital may be off the visible map (Brussels, Washington): speak from the edge.
+    const ax = Math.max(14, Math.min(view.width - 14, at.x));
+    const ay = Math.max(40, Math.min(view.height - 10, at.y));
+    const box = this.findSpot(ax, ay, w, h, view);
+    const g = s.add.graphics();
+    g.fillStyle(0x000000, 0.35).fillRoundedRect(2, 3, w, h, 7);
+    g.fillStyle(PAPER, 0.97).fillRoundedRect(0, 0, w, h, 7);
+    g.fillStyle(colour, 1).fillRoundedRect(0, 0, 5, h, { tl: 7, bl: 7, tr: 0, br: 0 });
+    // The tail points at the capital (when the bubble sits above it).
+    const tx = Math.max(12, Math.min(w - 12, ax - box.x));
+    if (box.y + h <= ay) {
+      g.fillStyle(PAPER, 0.97);
+      g.fillTriangle(tx - 6, h - 1, tx + 6, h - 1, tx + Math.max(-10, Math.min(10, (ax - box.x - tx) * 0.5)), Math.min(h + 9, ay - box.y - 4));
+    }
+    const c = s.add.container(box.x, box.y + 10, [g, head, body]).setDepth(this.depth).setAlpha(0);
+    const b: Bubble = { c, box, dying: false };
+    this.live.push(b);
+    while (this.live.filter((x) => !x.dying).length > MAX) this.kill(this.live.find((x) => !x.dying)!, 150);
+    const hold = Math.max(1400, Math.min(4200, ms * 1.6));
+    s.tweens.add({ targets: c, y: box.y, alpha: 1, duration: 320, delay, ease: 'Back.easeOut' });
+    s.time.delayedCall(delay + hold, () => this.kill(b, 500));
+  }
+
+  /** Above the capital if free, else nudged sideways or upwards; kept inside the canvas. */
+  private findSpot(ax: number, ay: number, w: number, h: number, view: View): Box {
+    const others = this.live.filter((b) => !b.dying).map((b) => b.box);
+    const tries: [number, number][] = [
+      [0, 0],
+      [0.55, 0],
+      [-0.55, 0],
+      [0, -1.1],
+      [0.55, -1.1],
+      [-0.55, -1.1],
+      [0, 1.6],
+    ];
+    let best: Box | null = null;
+    let bestClash = Infinity;
+    for (const [fx, fy] of tries) {
+      let x = ax - w / 2 + fx * w;
+      let y = fy > 1 ? ay + 14 : ay - h - 14 + fy * h;
+      x = Math.max(6, Math.min(view.width - w - 6, x));
+      y = Math.max(6, Math.min(view.height - h - 6, y));
+      const box = { x, y, w, h };
+      const clash = others.reduce((sum, o) => sum + overlap(box, o, 4), 0);
+      if (clash === 0) return box;
+      if (clash < bestClash) {
+        bestClash = clash;
+        best = box;
+      }
+    }
+    return best!;
+  }
+
+  private kill(b: Bubble, ms: number): void {
+    if (b.dying) return;
+    b.dying = true;
+    this.scene.tweens.add({
+      targets: b.c,
+      alpha: 0,
+      y: b.c.y - 12,
+      duration: ms,
+      onComplete: () => {
+        b.c.destroy(true);
+        this.live = this.live.filter((x) => x !== b);
+      },
+    });
+  }
+
+  clear(): void {
+    for (const b of this.live) b.c.destroy(true);
+    this.live = [];
+  }
+}

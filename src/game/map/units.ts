@@ -1,0 +1,339 @@
+// Forces on the map: a milsymbol APP-6 symbol per active unit at its place, units that crowd one area
+// spread into a cluster with leader lines back to their place, a strength label in the viewer's eyes
+// ("≈12,000", or an observer's range "10–30k"), and a "45 km to the border" tag per place within
+// 100 km of a border. A unit that becomes active rides in along a route from its origin (off-map
+// origins enter from the east edge of the map at that latitude) leaving a fading track; a unit that
+// changes place moves along a route too.
+import * as Phaser from 'phaser';
+import type { MapUnit, MapPlace } from '../../store/map-view';
+import type { View } from './projection';
+import { centred, contains, spread, type Box, type SpreadItem } from './layout';
+import { ensureSymbol, SYMBOL_RES } from './symbols';
+import * as P from './palette';
+
+interface Move {
+  from: { x: number; y: number };
+  ctrl: { x: number; y: number };
+  p: { k: number };
+  tween: Phaser.Tweens.Tween;
+  /** 1 while moving, then fades (the track stays visible a little after arrival). */
+  trail: { a: number };
+}
+
+interface Sprite {
+  data: MapUnit;
+  c: Phaser.GameObjects.Container;
+  img: Phaser.GameObjects.Image;
+  label: Phaser.GameObjects.Text;
+  anchor: { x: number; y: number };
+  target: { x: number; y: number };
+  move: Move | null;
+  settle: Phaser.Tweens.Tween | null;
+  leaving: boolean;
+}
+
+interface Tag {
+  placeId: string;
+  text: Phaser.GameObjects.Text;
+  anchor: { x: number; y: number };
+  target: { x: number; y: number };
+}
+
+/** "≈12,000" for a single estimate; "10–30k" for a range. */
+export function strengthLabel(s: { low: number; high: number }): string {
+  const k = (n: number) => (n >= 10000 ? String(Math.round(n / 1000)) : String(Math.round(n / 100) / 10));
+  if (s.high - s.low <= Math.max(50, 0.06 * s.high) || k(s.low) === k(s.high)) return `≈${(Math.round((s.low + s.high) / 200) * 100).toLocaleString('en-US')}`;
+  return `${k(s.low)}–${k(s.high)}k`;
+}
+
+const BORDER_TAG_KM = 100;
+
+export class Units {
+  private readonly g: Phaser.GameObjects.Graphics;
+  private sprites = new Map<string, Sprite>();
+  private tags = new Map<string, Tag>();
+  private units: MapUnit[] = [];
+  private places = new Map<string, MapPlace>();
+  private clusters: { anchor: { x: number; y: number }; list: Sprite[] }[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly depth: number,
+  ) {
+    this.g = scene.add.graphics().setDepth(depth);
+  }
+
+  setPlaces(places: MapPlace[]): void {
+    this.places = new Map(places.map((p) => [p.id, p]));
+  }
+
+  /**
+   * New unit data. With `animate`, newly active units ride in from their origin and moved units
+   * travel, over `ms`; otherwise everything snaps into place.
+   */
+  update(units: MapUnit[], view: View, obstacles: Box[], ms: number, animate: boolean): Box[] {
+    this.units = units;
+    const prev = new Map([...this.sprites].map(([id, s]) => [id, s.data]));
+    for (const u of units) {
+      let s = this.sprites.get(u.id);
+      if (!u.active) {
+        if (s && !s.leaving) this.leave(s, ms);
+        continue;
+      }
+      if (!s || s.leaving) {
+        if (s) this.destroySprite(s);
+        s = this.create(u);
+      }
+      s.data = u;
+      const txt = strengthLabel(u.strength);
+      if (s.label.text !== txt) s.label.setText(txt);
+    }
+    const boxes = this.layout(view, obstacles, false);
+    for (const u of units) {
+      const s = this.sprites.get(u.id);
+      if (!s || s.leaving || !u.active) continue;
+      const was = prev.get(u.id);
+      if (!animate) {
+        this.snap(s);
+        continue;
+      }
+      if (!was || !was.active) this.ride(s, this.originPoint(u, view), ms, true);
+      else if (was.placeId !== u.placeId) this.ride(s, { x: s.c.x, y: s.c.y }, ms, false);
+      else this.glide(s, Math.min(400, ms));
+    }
+    return boxes;
+  }
+
+  /** Recomputes anchors and cluster positions (on resize: snaps). Returns the units' boxes. */
+  layout(view: View, obstacles: Box[], snap = true): Box[] {
+    const live = [...this.sprites.values()].filter((s) => !s.leaving);
+    const byPlace = new Map<string, Sprite[]>();
+    for (const s of live) {
+      const list = byPlace.get(s.data.placeId) ?? [];
+      list.push(s);
+      byPlace.set(s.data.placeId, list);
+    }
+    // Border tags: one per place with units within the threshold.
+    const wantTags = new Map<string, { km: number; name: string }>();
+    for (const [pid, list] of byPlace) {
+      const b = list[0]!.data.border;
+      if (b && b.km <= BORDER_TAG_KM) wantTags.set(pid, b);
+    }
+    for (const [pid, t] of this.tags) {
+      if (!wantTags.has(pid)) {
+        t.text.destroy();
+        this.tags.delete(pid);
+      }
+    }
+    // One item per place: its units in rows of up to three, the border tag beneath. The first row
+    // sits on the place; crowded places push whole clusters apart (leader lines lead back).
+    const items: (SpreadItem & { list: Sprite[]; offs: { x: number; y: number }[]; tag: Tag | null; tagY: number })[] = [];
+    for (const [pid, list] of byPlace) {
+      const first = list[0]!.data;
+      const a = view.at(first.lon, first.lat);
+      const n = list.length;
+      const cols = Math.min(n, 3);
+      const rows = Math.ceil(n / cols);
+      const cellW = Math.max(...list.map((s) => Math.max(s.img.displayWidth, s.label.width) + 4));
+      const unitH = Math.max(...list.map((s) => s.img.displayHeight + s.label.height));
+      const imgH = list[0]!.img.displayHeight;
+      let tag: Tag | null = null;
+      const b = wantTags.get(pid);
+      if (b) {
+        tag = this.tags.get(pid) ?? null;
+        const txt = `${Math.round(b.km)} km to the border`;
+        if (!tag) {
+          const text = this.scene.add
+            .text(a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
+            .setOrigin(0.5)
+            .setResolution(P.TEXT_RESOLUTION)
+            .setDepth(this.depth + 2)
+            .setAlpha(0);
+          this.scene.tweens.add({ targets: text, alpha: 1, duration: 400, delay: 300 });
+          tag = { placeId: pid, text, anchor: a, target: a };
+          this.tags.set(pid, tag);
+        } else if (tag.text.text !== txt) tag.text.setText(txt);
+        tag.anchor = a;
+      }
+      const tagH = tag ? tag.text.height : 0;
+      const w = Math.max(cols * cellW, tag ? tag.text.width + 2 : 0);
+      const h = rows * unitH + tagH;
+      const offs = list.map((s, i) => {
+        s.anchor = a;
+        const row = Math.floor(i / cols);
+        const inRow = Math.min(cols, n - row * cols);
+        const col = i % cols;
+        return { x: (col - (inRow - 1) / 2) * cellW, y: -h / 2 + row * unitH + imgH / 2 };
+      });
+      const hx = a.x;
+      const hy = a.y + h / 2 - imgH / 2;
+      items.push({ x: hx, y: hy, w, h, hx, hy, list, offs, tag, tagY: h / 2 - tagH / 2 });
+    }
+    spread(items, obstacles, { x: 4, y: 4, w: view.width - 8, h: view.height - 8 });
+    const boxes: Box[] = [];
+    this.clusters = [];
+    for (const it of items) {
+      boxes.push(centred(it.x, it.y, it.w, it.h));
+      this.clusters.push({ anchor: it.list[0]!.anchor, list: it.list });
+      it.list.forEach((s, i) => {
+        s.target = { x: it.x + it.offs[i]!.x, y: it.y + it.offs[i]!.y };
+        if (snap) this.snap(s);
+      });
+      if (it.tag) {
+        const t = it.tag;
+        t.target = { x: it.x, y: it.y + it.tagY };
+        this.scene.tweens.killTweensOf(t.text);
+        if (snap || t.text.alpha < 1) t.text.setPosition(Math.round(t.target.x), Math.round(t.target.y));
+        else this.scene.tweens.add({ targets: t.text, x: Math.round(t.target.x), y: Math.round(t.target.y), duration: 350, ease: 'Sine.easeInOut' });
+        if (t.text.alpha < 1) this.scene.tweens.add({ targets: t.text, alpha: 1, duration: 400, delay: 300 });
+      }
+    }
+    return boxes;
+  }
+
+  private create(u: MapUnit): Sprite {
+    const key = ensureSymbol(this.scene, u.symbol);
+    const img = this.scene.add.image(0, 0, key).setScale(1 / SYMBOL_RES);
+    const label = this.scene.add
+      .text(0, img.displayHeight / 2 - 1, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT))
+      .setOrigin(0.5, 0)
+      .setResolution(P.TEXT_RESOLUTION);
+    const c = this.scene.add.container(0, 0, [img, label]).setDepth(this.depth + 1);
+    const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false };
+    this.sprites.set(u.id, s);
+    return s;
+  }
+
+  /** Where a newly active unit enters: its origin's place, or the map's east edge for off-map origins. */
+  private originPoint(u: MapUnit, view: View): { x: number; y: number } {
+    if (!u.origin) return { x: view.width + 40, y: view.at(u.lon, u.lat).y };
+    const p = view.at(u.origin.lon, u.origin.lat);
+    if (u.originKind === 'edge') return { x: view.width + 40, y: Math.max(20, Math.min(view.height - 20, p.y)) };
+    return p;
+  }
+
+  private snap(s: Sprite): void {
+    s.move?.tween.stop();
+    s.move = null;
+    s.settle?.stop();
+    s.settle = null;
+    s.c.setPosition(s.target.x, s.target.y).setAlpha(1);
+  }
+
+  private glide(s: Sprite, ms: number): void {
+    if (s.move) return;
+    if (Math.hypot(s.c.x - s.target.x, s.c.y - s.target.y) < 0.5) return;
+    s.settle?.stop();
+    s.settle = this.scene.tweens.add({ targets: s.c, x: s.target.x, y: s.target.y, duration: ms, ease: 'Sine.easeInOut' });
+  }
+
+  /** Travel from a point to the unit's target along a gentle curve, leaving a track. */
+  private ride(s: Sprite, from: { x: number; y: number }, ms: number, arrive: boolean): void {
+    s.move?.tween.stop();
+    s.settle?.stop();
+    const to = s.target;
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const ctrl = { x: (from.x + to.x) / 2 - (dy / len) * len * 0.12, y: (from.y + to.y) / 2 + (dx / len) * len * 0.12 };
+    const move: Move = { from, ctrl, p: { k: 0 }, trail: { a: 1 }, tween: null as unknown as Phaser.Tweens.Tween };
+    s.c.setPosition(from.x, from.y).setAlpha(arrive ? 0 : 1);
+    if (arrive) this.scene.tweens.add({ targets: s.c, alpha: 1, duration: Math.min(300, ms * 0.3) });
+    move.tween = this.scene.tweens.add({
+      targets: move.p,
+      k: 1,
+      duration: ms,
+      ease: 'Cubic.easeInOut',
+      onUpdate: () => {
+        const k = move.p.k;
+        const u = 1 - k;
+        const t = s.target;
+        s.c.setPosition(u * u * move.from.x + 2 * u * k * move.ctrl.x + k * k * t.x, u * u * move.from.y + 2 * u * k * move.ctrl.y + k * k * t.y);
+      },
+      onComplete: () => {
+        s.c.setPosition(s.target.x, s.target.y);
+        this.scene.tweens.add({ targets: move.trail, a: 0, duration: Math.max(600, ms * 1.5), onComplete: () => s.move === move && (s.move = null) });
+      },
+    });
+    s.move = move;
+  }
+
+  private leave(s: Sprite, ms: number): void {
+    s.leaving = true;
+    this.scene.tweens.add({ targets: s.c, alpha: 0, duration: Math.min(500, ms), onComplete: () => this.destroySprite(s) });
+  }
+
+  private destroySprite(s: Sprite): void {
+    s.move?.tween.stop();
+    s.settle?.stop();
+    s.c.destroy();
+    if (this.sprites.get(s.data.id) === s) this.sprites.delete(s.data.id);
+  }
+
+  /** Draws tracks and leader lines (called every frame). */
+  tick(): void {
+    const g = this.g;
+    g.clear();
+    for (const s of this.sprites.values()) {
+      const m = s.move;
+      if (m && m.trail.a > 0.01) {
+        // A dashed rail track along the route, up to where the unit is.
+        const upto = m.tween.isPlaying() ? m.p.k : 1;
+        const steps = 40;
+        g.lineStyle(2, 0xe9d7b0, 0.55 * m.trail.a);
+        for (let i = 0; i < steps; i += 2) {
+          const k0 = (i / steps) * upto;
+          const k1 = ((i + 1) / steps) * upto;
+          const p0 = bez(m.from, m.ctrl, s.target, k0);
+          const p1 = bez(m.from, m.ctrl, s.target, k1);
+          g.lineBetween(p0.x, p0.y, p1.x, p1.y);
+        }
+      }
+    }
+    // Leader lines from displaced clusters back to their place.
+    for (const c of this.clusters) {
+      const live = c.list.filter((s) => !s.leaving && !(s.move && s.move.tween.isPlaying()));
+      if (live.length === 0) continue;
+      const x0 = Math.min(...live.map((s) => s.c.x - s.img.displayWidth / 2));
+      const x1 = Math.max(...live.map((s) => s.c.x + s.img.displayWidth / 2));
+      const y0 = Math.min(...live.map((s) => s.c.y - s.img.displayHeight / 2));
+      const y1 = Math.max(...live.map((s) => s.c.y + s.img.displayHeight / 2));
+      const px = Math.max(x0, Math.min(x1, c.anchor.x));
+      const py = Math.max(y0, Math.min(y1, c.anchor.y));
+      if (Math.hypot(px - c.anchor.x, py - c.anchor.y) < 6) continue;
+      const a = live[0]!.c.alpha;
+      g.lineStyle(1.2, 0xdfe6ec, 0.55 * a).lineBetween(c.anchor.x, c.anchor.y, px, py);
+      g.fillStyle(0xdfe6ec, 0.9 * a).fillCircle(c.anchor.x, c.anchor.y, 2.2);
+    }
+  }
+
+  /** The unit under the pointer. */
+  hit(x: number, y: number): MapUnit | null {
+    for (const s of [...this.sprites.values()].reverse()) {
+      if (s.leaving) continue;
+      const w = s.img.displayWidth;
+      const h = s.img.displayHeight + s.label.height;
+      if (contains({ x: s.c.x - w / 2, y: s.c.y - s.img.displayHeight / 2, w, h }, x, y)) return s.data;
+    }
+    return null;
+  }
+
+  placeName(id: string): string {
+    return this.places.get(id)?.name ?? id;
+  }
+
+  current(): MapUnit[] {
+    return this.units;
+  }
+
+  destroy(): void {
+    for (const s of [...this.sprites.values()]) this.destroySprite(s);
+    for (const t of this.tags.values()) t.text.destroy();
+    this.g.destroy();
+  }
+}
+
+function bez(a: { x: number; y: number }, c: { x: number; y: number }, b: { x: number; y: number }, k: number): { x: number; y: number } {
+  const u = 1 - k;
+  return { x: u * u * a.x + 2 * u * k * c.x + k * k * b.x, y: u * u * a.y + 2 * u * k * c.y + k * k * b.y };
+}

@@ -1,0 +1,14 @@
+// Loads the Phaser map (src/game/mount.ts) lazily, so Phaser is its own chunk and the boot screen can
+// show progress while it arrives. The glob keeps the build working before the map module exists.
+import type { SessionStore } from '../store/session';
+
+export type MountMap = (parent: HTMLElement, store: SessionStore) => { destroy(): void };
+
+const modules = import.meta.glob<{ mountMap: MountMap }>('../game/mount.ts');
+
+/** The map's mount function, or null when the map module is not part of this build. */
+export async function loadMap(): Promise<MountMap | null> {
+  const load = modules['../game/mount.ts'];
+  if (!load) return null;
+  return (await load()).mountMap;
+}

@@ -1,0 +1,163 @@
+// The menu: pick a scenario (every bundled file; broken files show their errors), read its briefing
+// (summary, legend, sources), pick a role (or observe) and a seed (typed, random or today's), start.
+import type { CatalogueEntry, Session, SessionStore } from '../store/session';
+import { briefing, displayDate, type BriefingView } from '../store/ui-view';
+import { h, replace } from './dom';
+import { randomSeed, todaySeed } from './format';
+
+type Reader = Parameters<Session['newGame']>[1];
+
+export interface MenuChoice {
+  file: string;
+  role: string;
+  seed: string;
+}
+
+export function createMenu(store: SessionStore, reader: Reader, onStart: (c: MenuChoice) => void) {
+  let file = '';
+  let role = 'observer';
+  const scenarioList = h('div', { class: 'menu-list', role: 'radiogroup', 'aria-label': 'Scenario' });
+  const brief = h('div', { class: 'brief' });
+  const roleList = h('div', { class: 'menu-list roles', role: 'radiogroup', 'aria-label': 'Role' });
+  const seed = h('input', { class: 'seed-input mono', id: 'seed', type: 'text', value: '7', maxlength: 64, spellcheck: 'false', autocomplete: 'off', 'aria-label': 'Seed' });
+  const error = h('div', { class: 'menu-error', role: 'alert' });
+  const start = h('button', { class: 'btn primary start', 'aria-label': 'Start the game', onclick: () => go() }, 'Start ▸');
+
+  const el = h(
+    'div',
+    { class: 'screen menu', 'aria-label': 'Menu' },
+    h(
+      'header',
+      { class: 'menu-head' },
+      h('div', { class: 'logo' }, 'BRINK'),
+      h('div', { class: 'tagline' }, 'A seeded escalation game. Watch deployments and rhetoric move tension — or step in as one of the actors.'),
+    ),
+    h(
+      'div',
+      { class: 'menu-grid' },
+      h('section', { class: 'menu-col', 'aria-label': 'Scenario' }, h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '1'), 'Scenario'), scenarioList),
+      h('section', { class: 'menu-col brief-col', 'aria-label': 'Briefing' }, h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '2'), 'Briefing'), brief),
+      h(
+        'section',
+        { class: 'menu-col', 'aria-label': 'Role and seed' },
+        h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '3'), 'Your role'),
+        roleList,
+        h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '4'), 'Seed'),
+        h(
+          'div',
+          { class: 'seed-row' },
+          seed,
+          h('button', { class: 'btn ghost', 'aria-label': 'Random seed', 'data-tip': 'A fresh random seed', onclick: () => setSeed(randomSeed()) }, '⚄ Random'),
+          h('button', { class: 'btn ghost', 'aria-label': "Today's seed", 'data-tip': 'Today’s date as the seed: everyone playing today gets the same crisis', onclick: () => setSeed(todaySeed()) }, 'Today'),
+        ),
+        h('p', { class: 'hint' }, 'The same scenario, seed and moves always give the same crisis — share it.'),
+        error,
+        start,
+      ),
+    ),
+  );
+  seed.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') go();
+  });
+
+  function setSeed(v: string): void {
+    seed.value = v;
+    seed.focus();
+  }
+
+  function go(): void {
+    const sd = seed.value.trim() || '1';
+    if (!file) return;
+    error.textContent = '';
+    onStart({ file, role, seed: sd });
+  }
+
+  function renderScenarios(cat: CatalogueEntry[]): void {
+    replace(
+      scenarioList,
+      ...cat.map((c) =>
+        h(
+          'button',
+          {
+            class: `menu-card scenario${c.file === file ? ' sel' : ''}${c.error ? ' broken' : ''}`,
+            role: 'radio',
+            'aria-checked': String(c.file === file),
+            'aria-label': c.error ? `${c.file}: does not load` : `${c.title}`,
+            'data-file': c.file,
+            disabled: !!c.error,
+            onclick: () => pickScenario(c.file),
+          },
+          h('div', { class: 'card-title' }, c.title, h('span', { class: 'file mono' }, c.file.replace('scenarios/', ''))),
+          c.error ? h('pre', { class: 'load-error' }, c.error) : h('div', { class: 'card-sum' }, c.summary),
+        ),
+      ),
+    );
+  }
+
+  function renderBrief(b: BriefingView | null): void {
+    if (!b) return replace(brief, h('p', {}, 'This file does not load.'));
+    replace(
+      brief,
+      h('h3', { class: 'brief-title' }, b.title),
+      h('div', { class: 'brief-span mono' }, `${b.turnLimit} days from ${displayDate(b.start)}`),
+      h('p', { class: 'brief-sum' }, b.summary),
+      b.legend ? h('details', { class: 'legend-box' }, h('summary', {}, 'The exercise’s own legend'), h('p', {}, b.legend)) : null,
+      h('h4', { class: 'brief-k' }, 'Sources'),
+      h(
+        'ul',
+        { class: 'sources' },
+        ...b.sources.map((s) =>
+          h('li', {}, h('strong', {}, s.publication), s.author ? ` · ${s.author}` : '', s.title ? h('span', { class: 'src-title' }, ` “${s.title}”`) : '', ` · ${displayDate(s.date)}`, s.url ? h('div', { class: 'src-url mono' }, s.url) : null),
+        ),
+      ),
+      h('p', { class: 'hint' }, 'Events from the sources carry their quote; everything else the model simulates and marks as such.'),
+    );
+  }
+
+  function renderRoles(b: BriefingView | null): void {
+    const opts = [{ id: 'observer', name: 'Observer', leader: null as string | null, colour: '#8a96a3', goal: 'Watch the crisis unfold: the AI plays every actor. Step through day by day or let it autoplay.' }, ...(b?.roles ?? [])];
+    if (!opts.some((o) => o.id === role)) role = 'observer';
+    replace(
+      roleList,
+      ...opts.map((r) =>
+        h(
+          'button',
+          { class: `menu-card role${r.id === role ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(r.id === role), 'aria-label': `Play as ${r.name}`, 'data-role': r.id, onclick: () => pickRole(r.id) },
+          h('div', { class: 'card-title' }, h('i', { class: 'dot', style: `background:${r.colour}` }), r.name, r.leader ? h('span', { class: 'leader' }, r.leader) : null),
+          h('div', { class: 'card-sum' }, r.goal),
+        ),
+      ),
+    );
+  }
+
+  function pickScenario(f: string): void {
+    file = f;
+    const b = briefing(f, reader);
+    renderScenarios(store.getState().catalogue);
+    renderBrief(b);
+    renderRoles(b);
+    start.disabled = !b;
+  }
+
+  function pickRole(r: string): void {
+    role = r;
+    renderRoles(briefing(file, reader));
+  }
+
+  /** Shows the menu, preselecting the last game (or the first loadable scenario). */
+  function show(s: Session): void {
+    const cat = s.catalogue;
+    const last = s.file && cat.some((c) => c.file === s.file) ? s.file : (cat.find((c) => c.file.includes('allied-resolve')) ?? cat.find((c) => !c.error))?.file;
+    role = s.role;
+    if (s.game) seed.value = s.seed;
+    if (last) pickScenario(last);
+    else renderScenarios(cat);
+    error.textContent = s.notice ?? '';
+  }
+
+  function showError(text: string): void {
+    error.textContent = text;
+  }
+
+  return { el, show, showError };
+}

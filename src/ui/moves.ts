@@ -1,0 +1,144 @@
+// YOUR MOVE: the player's action cards for the coming day. One card per action (targets as chips),
+// showing its kind, Goldstein weight and CAMEO code, what it does and its expected effect on each pair;
+// selecting a card sets the store's order, and "End day" plays the day with it.
+import type { Session, SessionStore } from '../store/session';
+import { options } from '../store/selectors';
+import { actorName, pairLabels } from '../store/ui-view';
+import { h, replace } from './dom';
+import { signed } from './format';
+import { COOPERATION, CONFLICT } from './palette';
+
+type Option = ReturnType<typeof options>[number];
+type Order = Parameters<Session['setOrder']>[0];
+
+const KIND_TIP: Record<string, string> = {
+  deployment: 'Moves forces: felt across nearby borders for as long as they stay.',
+  exercise: 'A show of force.',
+  rhetoric: 'Words: cheap, but they commit you (audience costs).',
+  diplomacy: 'Talks and offers: a lever to lower tension.',
+  information: 'Controls what others can see and say.',
+  domestic: 'Acts at home: legitimacy and control.',
+  incident: 'Happens rather than being chosen.',
+};
+
+export function createMoves(store: SessionStore) {
+  const cards = h('div', { class: 'cards', role: 'radiogroup', 'aria-label': 'Your options for the coming day' });
+  const chosen = h('div', { class: 'move-chosen' });
+  const end = h('button', { class: 'btn primary end-day', 'aria-label': 'End day', 'data-tip': 'Play the day with your chosen move (or hold if none). Space does the same.', onclick: () => store.getState().nextDay() }, 'End day ▸');
+  const who = h('span', { class: 'panel-sub' });
+  const el = h(
+    'section',
+    { class: 'panel moves', 'aria-label': 'Your move' },
+    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair.' }, 'Your move', who), chosen, end),
+    cards,
+  );
+
+  const select = (order: Order) => store.getState().setOrder(order);
+
+  function effects(o: Option, labels: Map<string, string>): HTMLElement {
+    const list = Object.entries(o.tension)
+      .filter(([, v]) => Math.abs(v) >= 0.05)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+      .slice(0, 3);
+    if (list.length === 0) return h('ul', { class: 'card-fx' }, h('li', { class: 'muted' }, 'No direct effect on tension'));
+    return h('ul', { class: 'card-fx' }, ...list.map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v)))));
+  }
+
+  let key = '';
+  let day = -1;
+  function update(s: Session): void {
+    const k = `${s.days.length}|${s.role}|${s.order?.action}|${s.order?.target}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}`;
+    if (k === key) return;
+    key = k;
+    who.textContent = actorName(s, s.role);
+    const opts = options(s);
+    const labels = pairLabels(s);
+    const groups = new Map<string, Option[]>();
+    for (const o of opts) groups.set(o.action, [...(groups.get(o.action) ?? []), o]);
+    const best = opts.reduce<Option | null>((x, o) => (!x || o.score > x.score ? o : x), null);
+    const order = s.order;
+    const sel = order ? opts.find((o) => o.action === order.action && (o.target ?? undefined) === order.target) : undefined;
+    chosen.textContent = sel ? `${sel.name}${sel.target ? ` → ${actorName(s, sel.target)}` : ''}` : 'No move: hold';
+    chosen.classList.toggle('none', !sel);
+    end.disabled = !!s.game?.outcome;
+
+    const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((o) => o.score)) - Math.max(...a.map((o) => o.score)));
+    const hold = h(
+      'button',
+      { class: `card hold${!order ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(!order), 'aria-label': 'Hold: do nothing today', 'data-action': 'hold', onclick: () => select(null) },
+      h('div', { class: 'card-top' }, h('span', { class: 'tag k-hold' }, 'hold')),
+      h('div', { class: 'card-name' }, 'Hold'),
+      h('div', { class: 'card-desc' }, 'Take no action today. Tension keeps moving on its own: fatigue calms it, fear feeds it.'),
+    );
+    if (s.days.length !== day) {
+      day = s.days.length;
+      cards.scrollLeft = 0;
+    }
+    replace(
+      cards,
+      hold,
+      ...ranked.map((group) => {
+        const first = group[0]!;
+        const current = group.find((o) => o.action === order?.action && (o.target ?? undefined) === order?.target);
+        const shown = current ?? group.reduce((x, o) => (o.score > x.score ? o : x));
+        const isSel = !!current;
+        const g = first.goldstein;
+        const card = h(
+          'div',
+          { class: `card${isSel ? ' sel' : ''}`, 'data-action': first.action },
+          h(
+            'button',
+            {
+              class: 'card-main',
+              role: 'radio',
+              'aria-checked': String(isSel),
+              'aria-label': `${first.name}${shown.target ? ` against ${actorName(s, shown.target)}` : ''}: ${first.description}`,
+              'data-action': first.action,
+              'data-target': shown.target ?? '',
+              onclick: () => select(shown.target ? { action: shown.action, target: shown.target } : { action: shown.action }),
+            },
+            h(
+              'div',
+              { class: 'card-top' },
+              h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind),
+              best && best.action === first.action ? h('span', { class: 'tag advisor', 'data-tip': 'What your advisers (the AI, scoring this actor’s goals) would pick today.' }, '★') : null,
+              first.visibility === 'private' ? h('span', { class: 'tag private', 'data-tip': 'Only you see it; it does not move others’ tension directly.' }, 'private') : null,
+              h('span', { class: 'gold-wrap' }, h('span', { class: 'gold mono', style: `color:${g < 0 ? CONFLICT : g > 0 ? COOPERATION : '#a9b4bf'}`, 'data-tip': `Goldstein weight ${signed(g)}: the conflict (−10) to cooperation (+10) scale of its CAMEO code${first.cameo ? ` ${first.cameo}` : ''}.` }, `G ${signed(g)}`),
+              first.cameo ? h('span', { class: 'cameo mono', 'data-tip': 'CAMEO event code (as used by GDELT/ICEWS)' }, first.cameo) : null),
+            ),
+            h('div', { class: 'card-name' }, first.name),
+            h('div', { class: 'card-desc' }, first.description || '—'),
+            effects(shown, labels),
+          ),
+          group.some((o) => o.target)
+            ? h(
+                'div',
+                { class: 'chips', role: 'group', 'aria-label': 'Target' },
+                h('span', { class: 'chips-k' }, 'at'),
+                ...group.map((o) =>
+                  h(
+                    'button',
+                    {
+                      class: `chip-t${current === o ? ' sel' : ''}`,
+                      'aria-pressed': String(current === o),
+                      'aria-label': `${first.name} against ${actorName(s, o.target)}`,
+                      'data-action': o.action,
+                      'data-target': o.target ?? '',
+                      'data-tip': Object.entries(o.tension)
+                        .filter(([, v]) => Math.abs(v) >= 0.05)
+                        .map(([p, v]) => `${labels.get(p) ?? p} ${signed(v)}`)
+                        .join(' · ') || 'No direct effect on tension',
+                      onclick: () => select(o.target ? { action: o.action, target: o.target } : { action: o.action }),
+                    },
+                    actorName(s, o.target),
+                  ),
+                ),
+              )
+            : null,
+        );
+        return card;
+      }),
+    );
+  }
+  return { el, update };
+}

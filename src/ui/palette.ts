@@ -1,0 +1,44 @@
+// The tension palette: the same sequential ramp as the map (src/game/map/palette.ts) — a cool blue low
+// end, then amber, orange and deep red, after ColorBrewer YlOrRd — so the panels and the map agree.
+// It never contrasts red with green. Cooperation vs conflict uses blue vs orange.
+const STOPS: [number, [number, number, number]][] = [
+  [0, [92, 135, 176]],
+  [25, [150, 170, 160]],
+  [40, [242, 196, 92]],
+  [60, [244, 132, 50]],
+  [80, [226, 62, 42]],
+  [100, [170, 16, 38]],
+];
+
+function rgb(t: number): [number, number, number] {
+  const v = Math.max(0, Math.min(100, t));
+  for (let i = 1; i < STOPS.length; i++) {
+    const [b, cb] = STOPS[i]!;
+    const [a, ca] = STOPS[i - 1]!;
+    if (v <= b) {
+      const k = (v - a) / (b - a);
+      return ca.map((x, j) => Math.round(x + (cb[j]! - x) * k)) as [number, number, number];
+    }
+  }
+  return [170, 16, 38];
+}
+
+/** The ramp colour for a tension (0–100) as an rgb() string. */
+export function tensionColour(t: number): string {
+  const [r, g, b] = rgb(t);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** Text colour that reads on top of a ramp colour (by its relative luminance). */
+export function inkOn(t: number): string {
+  const [r, g, b] = rgb(t).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return lum > 0.22 ? '#14110c' : '#fff6ee';
+}
+
+/** Cooperation (positive Goldstein, tension falling) and conflict (negative, rising). */
+export const COOPERATION = '#5aa9e6';
+export const CONFLICT = '#f08a3c';

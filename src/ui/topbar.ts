@@ -1,0 +1,87 @@
+// The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
+// pause, speed 1–3), the role and the seed (click to copy), and a way back to the menu.
+import type { Session, SessionStore } from '../store/session';
+import { actorName, actors, dayLine } from '../store/ui-view';
+import { h } from './dom';
+
+export function createTopBar(store: SessionStore, onMenu: () => void) {
+  const title = h('span', { class: 'tb-scenario' });
+  const dayNum = h('span', { class: 'tb-day-num' });
+  const dayDate = h('span', { class: 'tb-day-date' });
+  const progress = h('span', { class: 'tb-progress-fill' });
+  const day = h(
+    'div',
+    { class: 'tb-day', 'data-tip': 'The current day of the crisis (one turn is one day) and its date.' },
+    dayNum,
+    dayDate,
+    h('span', { class: 'tb-progress', 'aria-hidden': 'true' }, progress),
+  );
+
+  const next = h('button', { class: 'btn ctl', 'aria-label': 'Next day', 'data-tip': 'Play the next day (Space)', onclick: () => store.getState().nextDay() }, h('span', { class: 'ico' }, '▶'), h('span', { class: 'lbl' }, 'Next day'));
+  const play = h('button', { class: 'btn ctl', 'aria-label': 'Autoplay', 'aria-pressed': 'false', 'data-tip': 'Let the days run on their own (P toggles)', onclick: () => store.getState().setAutoplay(true) }, h('span', { class: 'ico' }, '▶▶'), h('span', { class: 'lbl' }, 'Autoplay'));
+  const pause = h('button', { class: 'btn ctl', 'aria-label': 'Pause', 'data-tip': 'Pause autoplay (P)', onclick: () => store.getState().setAutoplay(false) }, h('span', { class: 'ico' }, '❚❚'));
+  const speeds = ([1, 2, 3] as const).map((n) =>
+    h('button', { class: 'btn speed', 'aria-label': `Speed ${n}`, 'aria-pressed': 'false', 'data-tip': `Autoplay speed ${n}: ${['', 'one day every 1.6 s', 'one day every 0.8 s', 'four days a second'][n]} (key ${n})`, onclick: () => store.getState().setSpeed(n) }, String(n)),
+  );
+  const controls = h('div', { class: 'tb-controls', role: 'group', 'aria-label': 'Day controls' }, next, play, pause, h('div', { class: 'speeds', role: 'group', 'aria-label': 'Speed' }, ...speeds));
+
+  const roleDot = h('span', { class: 'dot' });
+  const roleName = h('span', {});
+  const role = h('div', { class: 'chip role-chip', 'data-tip': 'The actor you play. As Observer, the AI plays every actor.' }, h('span', { class: 'chip-k' }, 'Role'), roleDot, roleName);
+  const seedVal = h('span', { class: 'mono' });
+  const seed = h(
+    'button',
+    {
+      class: 'chip seed-chip',
+      'aria-label': 'Copy the seed',
+      'data-tip': 'The seed: the same scenario, seed and moves always give the same run. Click to copy.',
+      onclick: () => {
+        const text = store.getState().seed;
+        void navigator.clipboard?.writeText(text).catch(() => undefined);
+        seed.classList.add('copied');
+        setTimeout(() => seed.classList.remove('copied'), 1200);
+      },
+    },
+    h('span', { class: 'chip-k' }, 'Seed'),
+    seedVal,
+    h('span', { class: 'copy-ok' }, 'copied'),
+  );
+  const menu = h('button', { class: 'btn ghost', 'aria-label': 'Back to the menu', 'data-tip': 'Leave this game and return to the menu', onclick: onMenu }, 'Menu');
+
+  const el = h(
+    'header',
+    { class: 'topbar' },
+    h('div', { class: 'brand', 'aria-label': 'Brink' }, 'BRINK'),
+    title,
+    day,
+    controls,
+    h('div', { class: 'tb-right' }, role, seed, menu),
+  );
+
+  let key = '';
+  function update(s: Session): void {
+    const k = `${s.days.length}|${s.autoplay}|${s.speed}|${s.role}|${s.seed}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}`;
+    if (k === key) return;
+    key = k;
+    const d = dayLine(s);
+    title.textContent = s.scenario?.data.meta.title ?? '';
+    dayNum.textContent = d ? `Day ${d.day}` : '';
+    dayDate.textContent = d ? (d.day === 0 ? `eve of ${d.date}` : d.date) : '';
+    progress.style.width = d ? `${(100 * d.day) / d.limit}%` : '0';
+    const over = !!s.game?.outcome;
+    next.disabled = over;
+    play.disabled = over;
+    play.setAttribute('aria-pressed', String(s.autoplay));
+    play.classList.toggle('on', s.autoplay);
+    pause.disabled = !s.autoplay;
+    speeds.forEach((b, i) => {
+      b.setAttribute('aria-pressed', String(s.speed === i + 1));
+      b.classList.toggle('on', s.speed === i + 1);
+    });
+    const me = actors(s).find((a) => a.id === s.role);
+    roleDot.style.background = me?.colour ?? '#8a96a3';
+    roleName.textContent = actorName(s, s.role);
+    seedVal.textContent = s.seed;
+  }
+  return { el, update };
+}

@@ -1,0 +1,38 @@
+// Builds the static site for the browser tests (vite build into a cache folder, so a running dev
+// build in dist/ is left alone) and runs the CLI for reference hashes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
+
+export function buildSite(): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  return OUT;
+}
+
+export interface CliTurn {
+  turn: number;
+  hash: string;
+}
+export interface CliRun {
+  turns: CliTurn[];
+  outcome: { id: string; turn: number } | null;
+}
+
+/** The CLI's run of a bundled scenario (optionally as a role with orders by turn). */
+export function cliRun(scenario: string, seed: string, role?: string, orders?: Record<string, Record<string, { action: string; target?: string }>>): CliRun {
+  const args = ['--import', 'tsx', 'src/cli/sim.ts', scenario, '--seed', seed, '--json'];
+  if (role) args.push('--role', role);
+  if (orders) {
+    const file = join(mkdtempSync(join(tmpdir(), 'brink-orders-')), 'orders.json');
+    writeFileSync(file, JSON.stringify(orders));
+    args.push('--orders', file);
+  }
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`sim failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as CliRun;
+}

@@ -1,0 +1,142 @@
+// Browser tests in real Chromium (Debian's, via playwright-core) against the BUILT game served on
+// 127.0.0.1: the menu, an observer autoplaying 15 days, five days played as Belarus through the action
+// cards, the map/feed/ladder, the debrief after a full autoplay, no console errors, and the page's
+// hashes equal to the CLI's for the same scenario, seed, role and orders. Screenshots go to
+// tests/screenshots/ (ignored by git).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite, cliRun } from './build';
+import { launchChromium } from './chromium';
+import { serve, type Served } from './serve';
+import { colourCount, hook, open, shot, waitDay } from './page';
+
+const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
+const T = 120_000;
+
+let browser: Browser;
+let site: Served;
+
+beforeAll(async () => {
+  const t0 = Date.now();
+  const dir = buildSite();
+  site = await serve(dir);
+  browser = await launchChromium();
+  console.log(`browser tests: built and launched in ${Date.now() - t0} ms`);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('Brink in Chromium', () => {
+  it('shows the menu with every bundled scenario, the roles, the seed and a briefing', async () => {
+    const { page, errors } = await open(browser, site.url);
+    expect((await hook(page)).screen).toBe('menu');
+    expect(await page.locator('.menu-card.scenario').count()).toBeGreaterThanOrEqual(4);
+    await page.locator('.menu-card.role[data-role="belarus"]').click();
+    await expect.poll(() => page.locator('.menu-card.role.sel').getAttribute('data-role')).toBe('belarus');
+    expect(await page.locator('.brief-title').textContent()).toBe('Allied Resolve 2022');
+    expect(await page.locator('.sources li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: "Today's seed" }).click();
+    expect(await page.locator('#seed').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.locator('#seed').fill('7');
+    await page.locator('.menu-card.role[data-role="observer"]').click();
+    await shot(page, 'menu');
+    await page.getByRole('button', { name: 'Start the game' }).click();
+    await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.ready);
+    expect((await hook(page)).day).toBe(0);
+    await page.keyboard.press('Space');
+    await waitDay(page, 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
+  it('autoplays 15 days as observer: map, feed and ladder appear; hash equals the CLI', async () => {
+    const t0 = Date.now();
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    await waitDay(page, 15);
+    await page.keyboard.press('p');
+    await page.waitForTimeout(400);
+    const h = await hook(page);
+    expect(h.day).toBeGreaterThanOrEqual(15);
+    const cli = cliRun(SCENARIO, '7');
+    expect(h.hash).toBe(cli.turns[h.day - 1]!.hash);
+
+    // The map: a canvas in the map area that is not blank.
+    expect(await page.locator('#map canvas').count()).toBeGreaterThan(0);
+    expect(await colourCount(page, '#map canvas')).toBeGreaterThan(12);
+    // The feed, the ladder, the pairs and "why?".
+    expect(await page.locator('.feed-item').count()).toBeGreaterThan(5);
+    expect(Number(await page.locator('.ladder-value').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('.ladder-bar .seg.current').count()).toBe(1);
+    expect(await page.locator('.pair-row').count()).toBeGreaterThan(3);
+    expect(await page.locator('.why li').count()).toBeGreaterThan(0);
+    await shot(page, 'play-early');
+
+    // A feed item opens its source.
+    await page.locator('.feed-item.sourced').first().click();
+    await page.locator('.popover .pop-quote').waitFor();
+    await shot(page, 'play-source');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.popover').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+    console.log(`observer 15 days: ${Date.now() - t0} ms`);
+  }, T);
+
+  it('plays 5 days as Belarus through the action cards; hash equals the CLI with the same orders', async () => {
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=belarus`);
+    const orders: Record<string, Record<string, { action: string; target?: string }>> = {};
+    for (let d = 0; d < 5; d++) {
+      const cards = page.locator('.card[data-action]:not(.hold)');
+      const n = await cards.count();
+      expect(n).toBeGreaterThan(1);
+      const card = cards.nth([1, 4, 2, 6, 1][d]! % n);
+      const chips = card.locator('.chip-t');
+      const pick = (await chips.count()) > 1 ? chips.nth(1) : card.locator('.card-main');
+      await pick.click();
+      const action = (await pick.getAttribute('data-action'))!;
+      const target = (await pick.getAttribute('data-target')) || undefined;
+      await expect.poll(() => page.locator('.card.sel').getAttribute('data-action')).toBe(action);
+      orders[String(d + 1)] = { belarus: target ? { action, target } : { action } };
+      if (d === 4) await shot(page, 'play-belarus');
+      await page.getByRole('button', { name: 'End day' }).click();
+      await waitDay(page, d + 1);
+    }
+    const h = await hook(page);
+    expect(h.day).toBe(5);
+    const cli = cliRun(SCENARIO, '7', 'belarus', orders);
+    expect(h.hash).toBe(cli.turns[4]!.hash);
+    // The player's actions appear in the feed.
+    expect(await page.locator('.feed-item').count()).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
+  it('autoplays to the end at top speed and shows the debrief; no console errors', async () => {
+    const t0 = Date.now();
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    await page.waitForFunction(() => window.__brink?.screen === 'debrief', null, { timeout: 90_000, polling: 200 });
+    const h = await hook(page);
+    const cli = cliRun(SCENARIO, '7');
+    expect(h.outcome).toBe(cli.outcome!.id);
+    expect(h.day).toBe(cli.outcome!.turn);
+    expect(h.hash).toBe(cli.turns[h.day - 1]!.hash);
+    await page.locator('.debrief-panel .outcome-name').waitFor();
+    expect((await page.locator('.outcome-name').textContent())!.length).toBeGreaterThan(2);
+    expect(await page.locator('.readings .reading').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.turning li').count()).toBeGreaterThan(0);
+    expect(await colourCount(page, '.debrief-chart canvas')).toBeGreaterThan(4);
+    await page.waitForTimeout(500);
+    await shot(page, 'debrief');
+    expect(errors).toEqual([]);
+    console.log(`autoplay to day ${h.day}: ${Date.now() - t0} ms`);
+
+    // Play again with a new seed: a fresh game on day 0.
+    await page.getByRole('button', { name: 'Play again with a new seed' }).click();
+    await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.day === 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+});

@@ -1,0 +1,69 @@
+// Page helpers for the browser tests: open the game with console-error capture, wait on the read-only
+// hook (window.__brink), save screenshots to tests/screenshots/, and check a canvas is not blank.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from './build';
+
+export const SHOTS = join(ROOT, 'tests/screenshots');
+
+export interface Hook {
+  ready: boolean;
+  day: number;
+  hash: string | null;
+  outcome: string | null;
+  screen: string;
+}
+
+export interface Opened {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+}
+
+export async function open(browser: Browser, url: string, size = { width: 1280, height: 720 }): Promise<Opened> {
+  const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__brink?.ready === true, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+export function hook(page: Page): Promise<Hook> {
+  return page.evaluate(() => ({ ...(window.__brink as unknown as Hook) }));
+}
+
+export async function waitDay(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((n) => (window.__brink?.day ?? 0) >= n, atLeast, { timeout, polling: 50 });
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Number of distinct colours (quantised) in a screenshot of the element: 1–2 means blank. */
+export async function colourCount(page: Page, selector: string): Promise<number> {
+  const png = await page.locator(selector).first().screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add(((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4));
+    return seen.size;
+  }, png.toString('base64'));
+}
