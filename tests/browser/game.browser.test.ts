@@ -5,9 +5,9 @@
 // tests/screenshots/ (ignored by git).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSite, cliRun } from './build';
-import { launchChromium } from './chromium';
-import { serve, type Served } from './serve';
+import { buildSite, cliRun } from '../../src/cli/browser/site';
+import { launchChromium } from '../../src/cli/browser/chromium';
+import { serve, type Served } from '../../src/cli/browser/serve';
 import { colourCount, hook, open, shot, waitDay } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT } from './build';
+import { ROOT } from '../../src/cli/browser/site';
 
 export const SHOTS = join(ROOT, 'tests/screenshots');
 

@@ -1,11 +1,11 @@
-// Builds the static site for the browser tests (vite build into a cache folder, so a running dev
+// Builds the static site for the browser tests and the bench (vite build into a cache folder, so a dev
 // build in dist/ is left alone) and runs the CLI for reference hashes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../../..');
 export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
 
 export function buildSite(): string {

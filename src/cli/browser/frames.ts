@@ -1,0 +1,51 @@
+// Frame times of the real built game in headless Chromium: opens a game autoplaying at top speed,
+// records every requestAnimationFrame interval for a while, and returns the percentiles. Used by the bench.
+import { buildSite } from './site';
+import { serve } from './serve';
+import { launchChromium } from './chromium';
+
+export interface FrameStats {
+  frames: number;
+  days: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Records rAF intervals for MS milliseconds, or until the game ends. */
+const RECORDER = `new Promise((resolve) => {
+  const deltas = [];
+  const day0 = window.__brink ? window.__brink.day : 0;
+  let last = performance.now();
+  const end = last + MS;
+  const frame = (now) => {
+    deltas.push(now - last);
+    last = now;
+    if (now < end && !(window.__brink && window.__brink.outcome)) requestAnimationFrame(frame);
+    else resolve({ deltas, days: (window.__brink ? window.__brink.day : 0) - day0 });
+  };
+  requestAnimationFrame(frame);
+})`;
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
+}
+
+/** Autoplays the default scenario at top speed and measures frame intervals for `seconds`. */
+export async function measureFrames(seconds: number): Promise<FrameStats> {
+  const site = await serve(buildSite());
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    await page.waitForFunction(() => window.__brink?.ready === true && (window.__brink?.day ?? 0) >= 1, null, { timeout: 60_000 });
+    // Sent as source text: a function serialised from TypeScript would carry the transpiler's helpers.
+    const result = (await page.evaluate(RECORDER.replace('MS', String(seconds * 1000)))) as { deltas: number[]; days: number };
+    const sorted = result.deltas.slice(1).sort((a, b) => a - b);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return { frames: sorted.length, days: result.days, p50: r2(percentile(sorted, 0.5)), p95: r2(percentile(sorted, 0.95)), max: r2(sorted[sorted.length - 1] ?? 0) };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
