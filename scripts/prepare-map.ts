@@ -9,6 +9,7 @@ import { geoArea, geoCentroid, geoConicConformal, geoStream, type GeoConicProjec
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, GeoJsonProperties, Geometry, Polygon, Position } from 'geojson';
+import type { RegionCountry } from '../src/game/map/projection';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ATLAS_DIR = join(ROOT, 'node_modules', 'world-atlas');
@@ -55,14 +56,8 @@ const LONLAT_BORDER_PAIRS: ReadonlyArray<[string, string]> = [['BLR', 'UKR']];
 
 type Point = [number, number];
 
-interface CountryOut {
-  id: string;
-  iso3: string;
-  name: string;
-  rings: number[][];
-  labelX: number;
-  labelY: number;
-}
+/** A country as the game reads it (the same shape src/game/map/projection.ts declares). */
+type CountryOut = RegionCountry;
 
 interface BorderOut {
   a: string;

@@ -10,7 +10,8 @@ const STOPS: [number, [number, number, number]][] = [
   [100, [170, 16, 38]],
 ];
 
-function rgb(t: number): [number, number, number] {
+/** The ramp colour for a tension (0–100) as [r, g, b]; the map uses it too. */
+export function tensionRgb(t: number): [number, number, number] {
   const v = Math.max(0, Math.min(100, t));
   for (let i = 1; i < STOPS.length; i++) {
     const [b, cb] = STOPS[i]!;
@@ -25,13 +26,13 @@ function rgb(t: number): [number, number, number] {
 
 /** The ramp colour for a tension (0–100) as an rgb() string. */
 export function tensionColour(t: number): string {
-  const [r, g, b] = rgb(t);
+  const [r, g, b] = tensionRgb(t);
   return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** Text colour that reads on top of a ramp colour (by its relative luminance). */
 export function inkOn(t: number): string {
-  const [r, g, b] = rgb(t).map((c) => {
+  const [r, g, b] = tensionRgb(t).map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];

@@ -1,6 +1,7 @@
 // The map's palette and type: a dark news-graphic look (deep sea, muted land, the crisis countries
 // subtly lifted), a colour-blind-safe sequential ramp for tension (blue → amber → orange → deep red,
 // after ColorBrewer YlOrRd with a cool low end; no red/green contrasts), and the text styles.
+import { tensionRgb } from '../../ui/palette';
 import type * as Phaser from 'phaser';
 
 export const FONT = 'Inter Variable, Inter, system-ui, sans-serif';
@@ -30,28 +31,10 @@ export const TEXT_SHADOW = '#070d13';
 export const ACCENT = '#f2b134';
 export const BORDER_WARN = '#f4a259';
 
-const RAMP: [number, [number, number, number]][] = [
-  [0, [92, 135, 176]],
-  [25, [150, 170, 160]],
-  [40, [242, 196, 92]],
-  [60, [244, 132, 50]],
-  [80, [226, 62, 42]],
-  [100, [170, 16, 38]],
-];
-
-/** The tension colour (0–100) as 0xRRGGBB. */
+/** The tension colour (0–100) as 0xRRGGBB: the one ramp the panels use too (src/ui/palette.ts). */
 export function tensionColour(t: number): number {
-  const v = Math.max(0, Math.min(100, t));
-  for (let i = 1; i < RAMP.length; i++) {
-    const [t1, c1] = RAMP[i]!;
-    const [t0, c0] = RAMP[i - 1]!;
-    if (v <= t1) {
-      const k = (v - t0) / (t1 - t0);
-      const c = c0.map((x, j) => Math.round(x + (c1[j]! - x) * k));
-      return (c[0]! << 16) | (c[1]! << 8) | c[2]!;
-    }
-  }
-  return 0xaa1026;
+  const [r, g, b] = tensionRgb(t);
+  return (r << 16) | (g << 8) | b;
 }
 
 export function hex(c: number): string {
