@@ -1,12 +1,13 @@
-// `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json]`: one game,
-// as a per-turn table or one JSON document. `--runs N` plays N seeds and prints the odds instead.
-import { readFileSync } from 'node:fs';
-import { runGame, runSummary, summarise, batchSeeds, compile, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
+// `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record OUT]`:
+// one game, as a per-turn table or one JSON document; --record also writes its replay. `--runs N` plays
+// N seeds and prints the odds instead.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runGame, runSummary, summarise, batchSeeds, compile, makeReplay, type Order, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
 import { parseArgs, intOption, UsageError } from './args';
 import { loadFromDisk } from './files';
 import { reportLoadErrors } from './report';
 
-const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json]
+const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record replay.json]
        npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--json]`;
 
 /** Orders from a JSON file: { "<turn>": { "<actor>": { "action": "...", "target": "..." } } }. */
@@ -72,7 +73,7 @@ function printOdds(scenario: Scenario, odds: Odds): void {
 }
 
 function main(argv: string[]): number {
-  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs'], ['json', 'help']);
+  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs', 'record'], ['json', 'help']);
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -104,6 +105,19 @@ function main(argv: string[]): number {
   const turns = args.values.has('turns') ? intOption(args, 'turns', 0, 1, 1_000_000) : undefined;
   const orders = readOrders(args.values.get('orders'));
   const trace = runGame(scenario, seed ?? '1', { role, turns, orders });
+  const record = args.values.get('record');
+  if (record) {
+    const given: Record<string, Order> = {};
+    if (orders && role && role !== 'observer') {
+      for (const t of trace.turns) {
+        const o = orders(t.turn)[role];
+        if (o) given[String(t.turn)] = o;
+      }
+    }
+    const replay = makeReplay(scenario, trace.seed, trace.role, given, trace.turns.map((t) => t.hash), trace.outcome);
+    writeFileSync(record, `${JSON.stringify(replay, null, 1)}\n`);
+    process.stderr.write(`wrote ${record}: ${trace.turns.length} days, seed ${trace.seed}, role ${trace.role}\n`);
+  }
   if (json) {
     const doc = {
       scenario: trace.scenario,

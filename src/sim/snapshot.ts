@@ -3,9 +3,14 @@
 import { hashValue } from './hash';
 import { STATE_FORMAT, STATE_VERSION, type GameState } from './state';
 
-/** The state's stable hash: the same state gives the same hash in Node and in any browser. */
+/**
+ * The state's stable hash: the same state gives the same hash in Node and in any browser. It covers the
+ * state of play, not which scenario it belongs to (replays carry that apart), so an edited scenario shows
+ * the first day it actually changed.
+ */
 export function hashState(state: GameState): string {
-  return hashValue(state);
+  const { scenario: _scenario, ...play } = state;
+  return hashValue(play);
 }
 
 /** The state as JSON text. */

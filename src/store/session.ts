@@ -10,6 +10,9 @@ import {
   formatError,
   compile,
   overallTension,
+  makeReplay,
+  verifyReplay,
+  type Replay,
   type GameState,
   type Order,
   type Scenario,
@@ -62,6 +65,21 @@ export interface SessionData {
   order: Order | null;
   /** A message the screens show (e.g. a scenario that does not load). */
   notice: string | null;
+  /** The player's orders so far, by day ("12"): with the days' hashes, the game's replay. */
+  orders: Record<string, Order>;
+  /** Watching a replay: every recorded day's state (snapshots), the day shown, and where it diverged. */
+  viewer: ReplayViewer | null;
+}
+
+export interface ReplayViewer {
+  states: GameState[];
+  records: DayRecord[];
+  /** The day on screen (0 … states.length − 1). */
+  cursor: number;
+  divergedAt: number | null;
+  /** Why the replay does not hold (or a warning), or null. */
+  reason: string | null;
+  playing: boolean;
 }
 
 export interface SessionActions {
@@ -76,6 +94,17 @@ export interface SessionActions {
   setSpeed(speed: 1 | 2 | 3): void;
   setScreen(screen: Screen): void;
   setNotice(notice: string | null): void;
+  /** The replay of the game so far (null without a game). */
+  replay(): Replay | null;
+  /** Opens a replay in the viewer (on the scenario file given); returns an error text when it cannot. */
+  openReplay(replay: Replay, file: string, reader: ScenarioReader): string | null;
+  /** Moves the viewer to a day. */
+  seek(day: number): void;
+  setViewerPlaying(on: boolean): void;
+  /** Leaves the viewer and plays on from the day shown. */
+  playOn(): void;
+  /** Resumes a saved game exactly where it was; returns an error text when the save cannot be used. */
+  resume(replay: Replay, file: string, reader: ScenarioReader): string | null;
 }
 
 export type Session = SessionData & SessionActions;
@@ -106,6 +135,8 @@ export const initialData: SessionData = {
   speed: 2,
   order: null,
   notice: null,
+  orders: {},
+  viewer: null,
 };
 
 /** A new, independent session store (the app makes one; tests may make many). */
@@ -135,13 +166,13 @@ export function createSession() {
       const actor = r.scenario.data.actors.find((a) => a.id === role);
       if (role !== 'observer' && !actor?.playable) return `'${role}' is not a playable role in ${r.scenario.data.meta.title}`;
       const game = createGame(r.scenario, seed, { role });
-      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, screen: 'play', notice: null, autoplay: false });
+      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false });
       return null;
     },
 
     nextDay() {
-      const { scenario, game, role, order, days } = get();
-      if (!scenario || !game || game.outcome) return;
+      const { scenario, game, role, order, days, viewer } = get();
+      if (!scenario || !game || game.outcome || viewer) return;
       const orders = role !== 'observer' && order ? { [role]: order } : {};
       let r;
       try {
@@ -151,7 +182,81 @@ export function createSession() {
         set({ order: null, notice: (e as Error).message, autoplay: false });
         return;
       }
-      set({ game: r.state, days: [...days, record(scenario, r.state, r.events)], order: null, ...(r.state.outcome ? { autoplay: false } : {}) });
+      const given = role !== 'observer' && order ? { ...get().orders, [String(r.state.turn)]: order } : get().orders;
+      set({ game: r.state, days: [...days, record(scenario, r.state, r.events)], order: null, orders: given, ...(r.state.outcome ? { autoplay: false } : {}) });
+    },
+
+    replay() {
+      const { scenario, game, seed, role, orders, days } = get();
+      if (!scenario || !game) return null;
+      return makeReplay(scenario, seed, role, orders, days.slice(1).map((d) => d.hash), game.outcome);
+    },
+
+    openReplay(replay, file, reader) {
+      const r = loadScenario(file, reader);
+      if (!r.ok) return r.errors.map(formatError).join('\n');
+      const v = verifyReplay(r.scenario, replay);
+      if (v.days.length === 0) return v.reason ?? 'the replay cannot be played';
+      const states = v.days.map((d) => d.state);
+      const records = v.days.map((d) => record(r.scenario, d.state, d.events));
+      const cursor = v.divergedAt !== null ? Math.max(0, v.divergedAt - 1) : records.length - 1;
+      set({
+        file,
+        scenario: r.scenario,
+        seed: replay.seed,
+        role: replay.role,
+        orders: Object.fromEntries(Object.entries(replay.orders).filter(([d]) => Number(d) <= cursor)),
+        viewer: { states, records, cursor, divergedAt: v.divergedAt, reason: v.reason, playing: false },
+        game: states[cursor]!,
+        days: records.slice(0, cursor + 1),
+        order: null,
+        autoplay: false,
+        screen: 'play',
+        notice: v.reason,
+      });
+      return null;
+    },
+
+    seek(day) {
+      const v = get().viewer;
+      if (!v) return;
+      const cursor = Math.max(0, Math.min(v.states.length - 1, Math.round(day)));
+      set({ viewer: { ...v, cursor }, game: v.states[cursor]!, days: v.records.slice(0, cursor + 1) });
+    },
+
+    setViewerPlaying(playing) {
+      const v = get().viewer;
+      if (v) set({ viewer: { ...v, playing } });
+    },
+
+    playOn() {
+      const v = get().viewer;
+      if (!v) return;
+      const orders = Object.fromEntries(Object.entries(get().orders).filter(([d]) => Number(d) <= v.cursor));
+      set({ viewer: null, orders, notice: null, screen: 'play' });
+    },
+
+    resume(replay, file, reader) {
+      const r = loadScenario(file, reader);
+      if (!r.ok) return r.errors.map(formatError).join('\n');
+      const v = verifyReplay(r.scenario, replay);
+      if (!v.ok || v.days.length === 0) return `the saved game no longer matches its scenario${v.divergedAt !== null ? ` (day ${v.divergedAt})` : ''}: ${v.reason ?? 'it cannot be replayed'}`;
+      const last = v.days[v.days.length - 1]!;
+      set({
+        file,
+        scenario: r.scenario,
+        seed: replay.seed,
+        role: replay.role,
+        orders: replay.orders,
+        game: last.state,
+        days: v.days.map((d) => record(r.scenario, d.state, d.events)),
+        viewer: null,
+        order: null,
+        autoplay: false,
+        screen: 'play',
+        notice: null,
+      });
+      return null;
     },
 
     setOrder(order) {

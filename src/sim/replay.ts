@@ -1,0 +1,137 @@
+// Replays: the versioned record of one game — scenario id and content hash, seed, role, the player's
+// orders by day and a checkpoint hash per day — and the means to make one, read one (with clear errors
+// for files that are not replays, or come from a newer Brink), and verify it, naming the first day that
+// diverged. A replay is also what saves and share links carry.
+import { z } from 'zod';
+import type { Scenario } from './scenario/load';
+import { createGame, type GameState } from './state';
+import { step, type Order } from './step';
+import { hashState } from './snapshot';
+import type { TurnEvent } from './feed';
+
+export const REPLAY_FORMAT = 'brink-replay';
+export const REPLAY_VERSION = 1;
+/** The engine's rules version: bump when the same inputs would give different runs. */
+export const ENGINE_VERSION = '0.1';
+/** Replays longer than this are refused (far beyond any scenario's limit). */
+const MAX_TURNS = 100_000;
+
+const OrderSchema = z.strictObject({ action: z.string().min(1).max(64), target: z.string().min(1).max(64).optional() });
+
+export const ReplaySchema = z.strictObject({
+  format: z.literal(REPLAY_FORMAT),
+  version: z.literal(REPLAY_VERSION),
+  engine: z.string().max(20),
+  scenario: z.strictObject({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }),
+  seed: z.string().max(200),
+  role: z.string().min(1).max(64),
+  /** The player's orders, keyed by day ("12"); days without an order held. */
+  orders: z.record(z.string().regex(/^\d+$/), OrderSchema),
+  /** The state hash after each day, day 1 first; a prefix of at least 6 hex digits is enough. */
+  checkpoints: z.array(z.string().regex(/^[0-9a-f]{6,16}$/)).max(MAX_TURNS),
+  outcome: z.strictObject({ id: z.string(), turn: z.number().int().min(1) }).nullable(),
+});
+
+export type Replay = z.output<typeof ReplaySchema>;
+
+export type ReplayRead = { ok: true; replay: Replay } | { ok: false; error: string };
+
+/** Reads a replay from JSON text; a clear error for anything that is not a replay this build can play. */
+export function parseReplay(text: string): ReplayRead {
+  if (text.length > 20 * 1024 * 1024) return { ok: false, error: 'the file is too large to be a replay' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not a replay: the file is not JSON (it may be cut short)' };
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'not a replay: the file is not a JSON object' };
+  const head = data as { format?: unknown; version?: unknown };
+  if (head.format !== REPLAY_FORMAT) return { ok: false, error: `not a replay: format is ${JSON.stringify(head.format ?? null)}, expected "${REPLAY_FORMAT}"` };
+  if (typeof head.version === 'number' && head.version > REPLAY_VERSION) {
+    return { ok: false, error: `this replay is format version ${head.version}, made by a newer Brink; this build reads version ${REPLAY_VERSION}` };
+  }
+  const r = ReplaySchema.safeParse(data);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    return { ok: false, error: `not a valid replay: ${i.path.join('.') || '(top)'}: ${i.message}` };
+  }
+  return { ok: true, replay: r.data };
+}
+
+/** The replay of a game played so far: its orders by day and the hash after each day. */
+export function makeReplay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, checkpoints: string[], outcome: GameState['outcome']): Replay {
+  return {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    engine: ENGINE_VERSION,
+    scenario: { id: scenario.data.meta.id, hash: scenario.hash },
+    seed,
+    role,
+    orders,
+    checkpoints,
+    outcome: outcome ? { id: outcome.id, turn: outcome.turn } : null,
+  };
+}
+
+export interface PlayedDay {
+  state: GameState;
+  events: TurnEvent[];
+  hash: string;
+}
+
+export interface Verdict {
+  ok: boolean;
+  /** Days replayed (up to the first divergence, or all). */
+  days: PlayedDay[];
+  /** The first day whose state differs from the record, or null. */
+  divergedAt: number | null;
+  /** Why it does not hold (or, when it holds, a warning), in words; null when all is well. */
+  reason: string | null;
+  /** The scenario's content differs from the one the replay was recorded with. */
+  scenarioChanged: boolean;
+}
+
+/**
+ * Plays a replay on a scenario and compares every day with its checkpoint. Keeps the states of every day
+ * (snapshots), so a viewer can jump to any day at once.
+ */
+export function verifyReplay(scenario: Scenario, replay: Replay): Verdict {
+  const scenarioChanged = scenario.hash !== replay.scenario.hash;
+  const fail = (days: PlayedDay[], day: number | null, reason: string): Verdict => ({ ok: false, days, divergedAt: day, reason, scenarioChanged });
+  if (scenario.data.meta.id !== replay.scenario.id) return fail([], null, `this replay is for scenario '${replay.scenario.id}', not '${scenario.data.meta.id}'`);
+  let state: GameState;
+  try {
+    state = createGame(scenario, replay.seed, { role: replay.role });
+  } catch (e) {
+    return fail([], null, (e as Error).message);
+  }
+  const days: PlayedDay[] = [{ state, events: [], hash: hashState(state) }];
+  const lastOrder = Math.max(0, ...Object.keys(replay.orders).map(Number));
+  const total = Math.max(replay.checkpoints.length, lastOrder);
+  for (let day = 1; day <= total; day++) {
+    if (state.outcome) return fail(days, day, `the game ended on day ${state.outcome.turn}, but the replay goes on to day ${total}`);
+    const order = replay.orders[String(day)];
+    let r;
+    try {
+      r = step(scenario, state, order && replay.role !== 'observer' ? { [replay.role]: order } : {});
+    } catch (e) {
+      return fail(days, day, `day ${day}: ${(e as Error).message}`);
+    }
+    state = r.state;
+    const hash = hashState(state);
+    days.push({ state, events: r.events, hash });
+    const cp = replay.checkpoints[day - 1];
+    if (cp !== undefined && !hash.startsWith(cp)) {
+      return fail(days, day, `day ${day} differs from the recording${scenarioChanged ? ' (the scenario has changed since it was recorded)' : ''}`);
+    }
+  }
+  if (replay.checkpoints.length < total) return fail(days, replay.checkpoints.length + 1, `the replay has no checkpoint after day ${replay.checkpoints.length}`);
+  const out = state.outcome;
+  const rec = replay.outcome;
+  if ((out?.id ?? null) !== (rec?.id ?? null) || (out?.turn ?? null) !== (rec?.turn ?? null)) {
+    return fail(days, total, `the recorded outcome (${rec ? `${rec.id} on day ${rec.turn}` : 'none'}) differs from the replayed one (${out ? `${out.id} on day ${out.turn}` : 'none'})`);
+  }
+  // An edited scenario whose changes never touched this run still holds: say so, but it is not a failure.
+  return { ok: true, days, divergedAt: null, reason: scenarioChanged ? 'the scenario has changed since the replay was recorded, but every day still matches' : null, scenarioChanged };
+}
