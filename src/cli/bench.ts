@@ -3,7 +3,8 @@
 // (target ≤ 10 µs), and the wall time of 1,000 observer runs (the odds a modder waits for). Browser: frame
 // times of the built game in headless Chromium while autoplaying at top speed (target p95 ≤ 17 ms).
 import { performance } from 'node:perf_hooks';
-import { createGame, step, runSummary, batchSeeds, type Scenario } from '../sim/index';
+import { createGame, step, runSummary, batchSeeds, runGame, makeReplay, loadScenario, formatError, type Scenario } from '../sim/index';
+import { createSession } from '../store/session';
 import { loadFromDisk } from './files';
 import { parseArgs, intOption } from './args';
 import { reportLoadErrors } from './report';
@@ -43,6 +44,35 @@ function turnMicros(scenario: Scenario, minTurns: number): { median: number; tur
   return { median: batch[Math.floor(batch.length / 2)]!, turns, perSecond: Math.round((turns / total) * 1000) };
 }
 
+/** A 120-day replay of the scenario (its turn limit raised to 120), opened in a session and sought at random. */
+function seekMillis(scenario: Scenario): { days: number; open: number; worst: number } {
+  const days = 120;
+  const data = { ...scenario.data, meta: { ...scenario.data.meta, turnLimit: Math.max(days, scenario.data.meta.turnLimit) } };
+  const files: Record<string, string> = { 'bench/long.json': JSON.stringify(data) };
+  const reader = { read: (p: string) => files[p] };
+  const loaded = loadScenario('bench/long.json', reader);
+  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+  let seed = 1;
+  let t = runGame(loaded.scenario, `seek-${seed}`, { turns: days });
+  while (t.turns.length < days && seed < 200) t = runGame(loaded.scenario, `seek-${++seed}`, { turns: days });
+  const replay = makeReplay(loaded.scenario, t.seed, 'observer', {}, t.turns.map((x) => x.hash), t.outcome);
+  const store = createSession();
+  const o0 = performance.now();
+  const err = store.getState().openReplay(replay, 'bench/long.json', reader);
+  const open = performance.now() - o0;
+  if (err) throw new Error(err);
+  let worst = 0;
+  for (let i = 0; i < 20; i++) {
+    const day = (i * 37 + 11) % (t.turns.length + 1);
+    const s0 = performance.now();
+    store.getState().seek(day);
+    if (store.getState().game?.turn !== day) throw new Error(`seek to ${day} landed on ${String(store.getState().game?.turn)}`);
+    worst = Math.max(worst, performance.now() - s0);
+  }
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return { days: t.turns.length, open: r2(open), worst: r2(worst) };
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['scenario', 'turns', 'runs', 'frames-seconds'], ['json', 'no-browser']);
   const file = args.values.get('scenario') ?? DEFAULT_SCENARIO;
@@ -65,6 +95,11 @@ async function main(argv: string[]): Promise<number> {
     { key: 'turnsMeasured', label: 'turns measured', value: t.turns, unit: 'turns' },
     { key: 'runsSeconds', label: `${nRuns} observer runs (sim --runs ${nRuns})`, value: Math.round(runsSeconds * 100) / 100, unit: 's', target: '< 10 for 1,000', ok: runsSeconds < (10 * nRuns) / 1000 },
   ];
+  const seek = seekMillis(scenario);
+  measures.push(
+    { key: 'replayOpenMillis', label: `replay: open a ${seek.days}-day replay (verify every day, keep snapshots)`, value: seek.open, unit: 'ms' },
+    { key: 'seekMillis', label: 'replay: jump to a day (worst of 20 random jumps)', value: seek.worst, unit: 'ms', target: '≤ 50', ok: seek.worst <= 50 },
+  );
   if (!args.flags.has('no-browser')) {
     const f = await measureFrames(intOption(args, 'frames-seconds', 30, 5, 600));
     measures.push(
