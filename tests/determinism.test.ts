@@ -64,5 +64,5 @@ describe('determinism', () => {
   });
 });
 
-const GOLDEN_DEFAULT_7 = '868073cd1f8d4e85';
-const GOLDEN_MINI_7 = '3d10b8058f5e34cc';
+const GOLDEN_DEFAULT_7 = '43d48bbfa8df55ba';
+const GOLDEN_MINI_7 = '87f52744d7ba0697';
