@@ -1,7 +1,9 @@
 // The game's entry point: creates the session store, boots (fonts, bundled scenarios, the map engine)
-// behind a progress bar, then shows the menu — or starts straight away from URL parameters — and
-// switches between the menu, play and debrief screens as the store says. Also wires autoplay, the
-// keyboard and the read-only test hook (window.__brink).
+// behind a progress bar, then shows the menu — or, from the URL, opens a share link's replay (#replay=…),
+// resumes the saved game (?resume=1, or ?scenario=…&seed=…&role=… naming the saved game), or starts a
+// new one — and switches between the menu, play and debrief screens as the store says. Also wires
+// autoplay, the replay viewer's playback, autosave, sharing (download, link), opening replays (picker,
+// drag and drop), the keyboard and the read-only test hook (window.__brink).
 import '@fontsource-variable/inter';
 import '@fontsource/oswald/400.css';
 import '@fontsource/oswald/600.css';
@@ -11,7 +13,11 @@ import './ui/styles/base.css';
 import './ui/styles/menu.css';
 import './ui/styles/play.css';
 import './ui/styles/debrief.css';
+import './ui/styles/replay.css';
 import { createSession, type Session } from './store/session';
+import { readReplayFragment, replayFragment } from './store/replay-link';
+import { clearSave } from './store/saves';
+import type { Replay } from './sim/index';
 import { bundled, bundledReader } from './web/bundled-scenarios';
 import { createBoot } from './ui/boot';
 import { createMenu, type MenuChoice } from './ui/menu';
@@ -26,6 +32,12 @@ import { installTooltips } from './ui/tooltip';
 import { closePopover } from './ui/popover';
 import { randomSeed } from './ui/format';
 import { h } from './ui/dom';
+import { confirmModal } from './ui/modal';
+import { notify } from './ui/notice';
+import { copyReplayLink, downloadReplay } from './ui/share';
+import { createFilePicker, createOpener, installDrop } from './ui/import';
+import { describeSave, savedGame, startAutosave } from './ui/saves';
+import { startViewerPlayback } from './ui/replay-bar';
 
 const app = document.getElementById('app')!;
 const store = createSession();
@@ -56,16 +68,52 @@ async function main(): Promise<void> {
   }
   boot.progress(0.95, 'Ready');
 
-  const play = createPlayScreen(store, backToMenu);
+  // The replay being watched (for "Save replay" and "Copy link" while viewing).
+  let opened: Replay | null = null;
+  const shareable = (): Replay | null => (store.getState().viewer ? opened : store.getState().replay());
+  const saveReplay = () => {
+    const r = shareable();
+    if (r) downloadReplay(r);
+  };
+  const copyLink = () => {
+    const r = shareable();
+    if (r) void copyReplayLink(r);
+  };
+
+  const play = createPlayScreen(store, {
+    menu: () => void leaveToMenu(),
+    saveReplay,
+    copyLink,
+    playOn: () => void playOn(),
+    debrief: () => store.getState().setScreen('debrief'),
+    close: backToMenu,
+  });
   const debrief = createDebrief(store, {
     again: () => {
       const s = store.getState();
-      if (s.file) start({ file: s.file, role: s.role, seed: randomSeed() });
+      if (s.file) void startFromMenu({ file: s.file, role: s.role, seed: randomSeed() });
     },
     menu: backToMenu,
+    saveReplay,
+    copyLink,
+    replay: () => store.getState().setScreen('play'),
   });
-  const menu = createMenu(store, bundledReader, (c) => start(c));
-  app.append(play.el, debrief.el, menu.el);
+  const opener = createOpener(store, bundledReader, (replay) => {
+    opened = replay;
+    enterPlay();
+    // The address bar carries the replay, so a reload (or a copy of the address) reopens it.
+    history.replaceState(null, '', `${location.pathname}#${replayFragment(replay)}`);
+  });
+  const picker = createFilePicker(opener);
+  const menu = createMenu(store, bundledReader, {
+    start: (c) => void startFromMenu(c),
+    resume: () => void resumeSaved(),
+    discard: () => void discardSave(),
+    openReplay: picker.pick,
+    saved: () => savedGame(store.getState().catalogue),
+  });
+  app.append(play.el, debrief.el, menu.el, picker.input);
+  installDrop(opener);
 
   function mountMapOnce(): void {
     if (mapMounted) return;
@@ -75,34 +123,120 @@ async function main(): Promise<void> {
     publish();
   }
 
+  function enterPlay(): void {
+    closePopover();
+    play.resetPick();
+    mountMapOnce();
+  }
+
+  function launchUrl(): void {
+    const s = store.getState();
+    if (s.file && s.scenario) writeLaunch({ file: s.file, id: s.scenario.data.meta.id, seed: s.seed, role: s.role });
+  }
+
   function start(c: MenuChoice, opts: { autoplay?: boolean; speed?: 1 | 2 | 3 } = {}): void {
     closePopover();
     const err = store.getState().newGame(c, bundledReader);
     if (err) {
-      store.getState().setNotice(err);
-      menu.showError(err);
+      notify(store, 'The game could not start', err);
       if (store.getState().screen !== 'menu') store.getState().setScreen('menu');
       return;
     }
-    play.resetPick();
+    opened = null;
+    enterPlay();
+    launchUrl();
     const s = store.getState();
-    writeLaunch({ file: c.file, id: s.scenario?.data.meta.id ?? c.file, seed: c.seed, role: c.role });
     if (opts.speed) s.setSpeed(opts.speed);
-    mountMapOnce();
     if (opts.autoplay) s.setAutoplay(true);
+  }
+
+  /** The saved game, when it is unfinished and has days to lose. */
+  function unfinishedSave() {
+    const g = savedGame(store.getState().catalogue);
+    return g && !('error' in g) && !g.ended && g.day > 0 ? g : null;
+  }
+
+  /** Starting a game replaces the save: ask first when it holds an unfinished game. */
+  async function startFromMenu(c: MenuChoice): Promise<void> {
+    const g = unfinishedSave();
+    if (g && !(await confirmModal({ title: 'Start a new game?', text: `This replaces your game in progress: ${describeSave(g)}. You can resume it from the menu instead.`, ok: 'Start new game', cancel: 'Keep it' }))) return;
+    start(c);
+  }
+
+  /** Resumes the saved game; false (with a notice) when there is none or it cannot be used. */
+  function resumeSaved(): boolean {
+    const g = savedGame(store.getState().catalogue);
+    if (!g) {
+      notify(store, 'Nothing to resume', 'there is no saved game in this browser');
+      return false;
+    }
+    if ('error' in g) {
+      notify(store, 'The saved game could not be used', g.error);
+      return false;
+    }
+    const err = store.getState().resume(g.save.replay, g.save.file, bundledReader);
+    if (err) {
+      notify(store, 'The saved game could not be used', err);
+      return false;
+    }
+    opened = null;
+    enterPlay();
+    launchUrl();
+    return true;
+  }
+
+  async function discardSave(): Promise<void> {
+    const g = savedGame(store.getState().catalogue);
+    if (g && !('error' in g) && !(await confirmModal({ title: 'Discard the saved game?', text: `${describeSave(g)} will be deleted from this browser. This cannot be undone.`, ok: 'Discard', cancel: 'Keep it' }))) return;
+    clearSave(localStorage);
+    store.getState().setNotice(null);
+    menu.showSaved();
+  }
+
+  /** Leaves the viewer and plays on from the day shown; asks first when that replaces another saved game. */
+  async function playOn(): Promise<void> {
+    const s = store.getState();
+    if (!s.viewer) return;
+    s.setViewerPlaying(false);
+    const g = unfinishedSave();
+    const day = s.viewer.cursor;
+    const same = g && opened && g.save.replay.scenario.id === opened.scenario.id && g.save.replay.seed === opened.seed && g.save.replay.role === opened.role;
+    if (g && !same && !(await confirmModal({ title: `Play on from day ${day}?`, text: `This replaces your saved game: ${describeSave(g)}.`, ok: 'Play on', cancel: 'Stay in the replay' }))) return;
+    store.getState().playOn();
+    opened = null;
+    launchUrl();
+  }
+
+  /** The top bar's Menu: a game in progress asks first (it stays saved either way). */
+  async function leaveToMenu(): Promise<void> {
+    const s = store.getState();
+    if (s.game && !s.game.outcome && !s.viewer && s.days.length > 1) {
+      s.setAutoplay(false);
+      if (!(await confirmModal({ title: 'Leave this game?', text: 'It is saved; you can resume it from the menu.', ok: 'Leave', cancel: 'Stay' }))) return;
+    }
+    backToMenu();
   }
 
   function backToMenu(): void {
     closePopover();
     const s = store.getState();
     s.setAutoplay(false);
+    if (s.viewer) {
+      s.setViewerPlaying(false);
+      s.setNotice(null);
+    }
+    history.replaceState(null, '', location.pathname);
     s.setScreen('menu');
   }
 
   let shown: Session['screen'] | null = null;
   function render(s: Session): void {
-    if (s.screen === 'play' && s.game?.outcome) {
+    if (s.screen === 'play' && s.game?.outcome && !s.viewer) {
       s.setScreen('debrief');
+      return;
+    }
+    if (s.screen === 'debrief' && s.viewer && !s.game?.outcome) {
+      s.setScreen('play');
       return;
     }
     if (s.screen !== shown) {
@@ -115,21 +249,44 @@ async function main(): Promise<void> {
       if (s.screen === 'debrief') debrief.update(s);
       document.body.dataset.screen = s.screen;
     }
+    if (s.screen === 'menu') menu.update(s);
     if (s.screen === 'play' || s.screen === 'debrief') play.update(s);
   }
   store.subscribe(render);
 
   startAutoplay(store);
+  startViewerPlayback(store);
+  startAutosave(store);
   bindKeyboard(store);
   booted = true;
 
-  const launch = readLaunch(location.search, store.getState().catalogue);
-  if (launch && !('error' in launch)) {
-    start({ file: launch.file, seed: launch.seed, role: launch.role }, { autoplay: launch.autoplay, speed: launch.speed });
-    if (store.getState().screen !== 'play') render(store.getState());
+  const toMenu = () => {
+    if (store.getState().screen !== 'menu') store.getState().setScreen('menu');
+  };
+  const catalogue = store.getState().catalogue;
+  const fragment = readReplayFragment(location.hash);
+  const launch = readLaunch(location.search, catalogue);
+  const saved = savedGame(catalogue);
+  if (fragment) {
+    // A share link: its replay opens in the viewer (the same path as a file).
+    if (opener.open(fragment, 'The share link')) toMenu();
+  } else if (new URLSearchParams(location.search).get('resume') === '1') {
+    if (!resumeSaved()) toMenu();
+  } else if (launch && !('error' in launch)) {
+    // A reload mid-game: the URL names the saved game, which resumes exactly where it was.
+    const same = saved && !('error' in saved) && saved.save.file === launch.file && saved.save.replay.seed === launch.seed && saved.save.replay.role === launch.role;
+    if (!same || !resumeSaved()) {
+      start({ file: launch.file, seed: launch.seed, role: launch.role });
+      if (saved && 'error' in saved) notify(store, 'The saved game could not be used', `${saved.error}; a new game has started instead`);
+    }
+    if (store.getState().screen === 'play') {
+      if (launch.speed) store.getState().setSpeed(launch.speed);
+      if (launch.autoplay) store.getState().setAutoplay(true);
+    }
   } else {
-    if (launch) store.getState().setNotice(launch.error);
-    store.getState().setScreen('menu');
+    if (launch) notify(store, 'The game could not start', launch.error);
+    else if (saved && 'error' in saved) notify(store, 'The saved game could not be used', `${saved.error}. A fresh menu is shown instead.`);
+    toMenu();
   }
   boot.progress(1, 'Ready');
   render(store.getState());

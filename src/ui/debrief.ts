@@ -1,17 +1,28 @@
 // The debrief, shown over the map when the game ends: the outcome and what it means for the player's
 // role (every role's reading for an observer), who the ledger blames, the tension chart with its
-// turning points marked and listed, and the ways on: play again with a new seed, or back to the menu.
+// turning points marked and listed, and the ways on: play again with a new seed, back to the menu, save
+// the replay or copy its link. A replay's debrief leads back to the replay rather than to the map.
 import type { Session, SessionStore } from '../store/session';
 import { actorName, displayDate, outcome, turningPoints, type Reading } from '../store/ui-view';
 import { drawChart } from './chart';
 import { chartData, chartLegend } from './chart-data';
 import { h, replace } from './dom';
 import { signed } from './format';
+import { icon } from './icons';
 import { tensionColour } from './palette';
 
 const READING: Record<Reading, string> = { win: 'Victory', draw: 'Draw', loss: 'Defeat' };
 
-export function createDebrief(store: SessionStore, actions: { again: () => void; menu: () => void }) {
+export interface DebriefActions {
+  again(): void;
+  menu(): void;
+  saveReplay(): void;
+  copyLink(): void;
+  /** Back to the replay viewer (when the debrief is a replay's). */
+  replay(): void;
+}
+
+export function createDebrief(store: SessionStore, actions: DebriefActions) {
   const body = h('div', { class: 'debrief-body' });
   const canvas = h('canvas', { class: 'chart', role: 'img', 'aria-label': 'Tension over the whole game, with turning points' });
   const show = h('button', { class: 'btn primary debrief-show', 'aria-label': 'Show the debrief', hidden: true, onclick: () => setMin(false) }, 'Debrief ▴');
@@ -74,7 +85,12 @@ export function createDebrief(store: SessionStore, actions: { again: () => void;
         { class: 'debrief-actions' },
         h('button', { class: 'btn primary', 'aria-label': 'Play again with a new seed', onclick: actions.again }, 'Play again with a new seed'),
         h('button', { class: 'btn ghost', 'aria-label': 'Back to menu', onclick: actions.menu }, 'Back to menu'),
-        h('button', { class: 'btn ghost', 'aria-label': 'Review the map', onclick: () => setMin(true) }, 'Review the map'),
+        s.viewer
+          ? h('button', { class: 'btn ghost', 'aria-label': 'Back to the replay', onclick: actions.replay }, 'Back to the replay')
+          : h('button', { class: 'btn ghost', 'aria-label': 'Review the map', onclick: () => setMin(true) }, 'Review the map'),
+        h('span', { class: 'debrief-gap' }),
+        h('button', { class: 'btn ghost', 'aria-label': 'Save replay', 'data-tip': 'Download the whole game as a replay file (.json)', onclick: actions.saveReplay }, icon('save'), 'Save replay'),
+        h('button', { class: 'btn ghost', 'aria-label': 'Copy link', 'data-tip': 'Copy a link that replays this game', onclick: actions.copyLink }, icon('link'), 'Copy link'),
       ),
     );
     requestAnimationFrame(draw);

@@ -1,14 +1,34 @@
-// Keyboard shortcuts during play: Space = next day, P = pause/resume autoplay, 1–3 = speed,
-// Escape closes popovers (handled by the popover itself). Keys typed into text fields are left alone.
+// Keyboard shortcuts during play: Space = next day, P = pause/resume autoplay, 1–3 = speed. In the
+// replay viewer: ← / → step a day, Home / End jump to either end, Space (or P) plays and pauses.
+// Escape closes popovers (handled by the popover itself). Keys typed into text fields, and keys while a
+// modal dialog is open, are left alone.
 import type { SessionStore } from '../store/session';
+import { modalOpen } from './modal';
+import { seekViewer, stepViewer, toggleViewerPlay } from './replay-bar';
 
 export function bindKeyboard(store: SessionStore): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || modalOpen()) return;
     const t = e.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+    const range = t instanceof HTMLInputElement && t.type === 'range';
+    if (t && !range && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
     const s = store.getState();
     if (s.screen !== 'play' || !s.game) return;
+    if (s.viewer) {
+      // The scrubber handles its own arrow keys (and Home/End) when focused.
+      const key = e.key;
+      if (e.code === 'Space' || key === 'p' || key === 'P') toggleViewerPlay(store);
+      else if (range) return;
+      else if (key === 'ArrowLeft') stepViewer(store, -1);
+      else if (key === 'ArrowRight') stepViewer(store, 1);
+      else if (key === 'Home') seekViewer(store, 0);
+      else if (key === 'End') seekViewer(store, Infinity);
+      else if (key === '1' || key === '2' || key === '3') s.setSpeed(Number(key) as 1 | 2 | 3);
+      else return;
+      e.preventDefault();
+      return;
+    }
+    if (range) return;
     if (e.code === 'Space') {
       e.preventDefault();
       if (!s.game.outcome) s.nextDay();

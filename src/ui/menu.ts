@@ -1,9 +1,14 @@
 // The menu: pick a scenario (every bundled file; broken files show their errors), read its briefing
 // (summary, legend, sources), pick a role (or observe) and a seed (typed, random or today's), start.
+// Above the columns: the saved game's Resume (and Discard) button, "Open a replay…" (a file picker; a
+// replay can also be dropped anywhere on the page), and a notice strip for anything that went wrong.
 import type { CatalogueEntry, Session, SessionStore } from '../store/session';
 import { briefing, displayDate, type BriefingView } from '../store/ui-view';
 import { h, replace } from './dom';
 import { randomSeed, todaySeed } from './format';
+import { icon } from './icons';
+import { createNotice } from './notice';
+import { describeSave, type SavedGame } from './saves';
 
 type Reader = Parameters<Session['newGame']>[1];
 
@@ -13,15 +18,37 @@ export interface MenuChoice {
   seed: string;
 }
 
-export function createMenu(store: SessionStore, reader: Reader, onStart: (c: MenuChoice) => void) {
+export interface MenuActions {
+  start(c: MenuChoice): void;
+  resume(): void;
+  discard(): void;
+  openReplay(): void;
+  /** The saved game (read afresh each time the menu shows), an error, or null. */
+  saved(): SavedGame | { error: string } | null;
+}
+
+export function createMenu(store: SessionStore, reader: Reader, actions: MenuActions) {
+  const onStart = actions.start;
   let file = '';
   let role = 'observer';
   const scenarioList = h('div', { class: 'menu-list', role: 'radiogroup', 'aria-label': 'Scenario' });
   const brief = h('div', { class: 'brief' });
   const roleList = h('div', { class: 'menu-list roles', role: 'radiogroup', 'aria-label': 'Role' });
   const seed = h('input', { class: 'seed-input mono', id: 'seed', type: 'text', value: '7', maxlength: 64, spellcheck: 'false', autocomplete: 'off', 'aria-label': 'Seed' });
-  const error = h('div', { class: 'menu-error', role: 'alert' });
   const start = h('button', { class: 'btn primary start', 'aria-label': 'Start the game', onclick: () => go() }, 'Start ▸');
+
+  const notice = createNotice(store, 'menu');
+  const resumeText = h('div', { class: 'resume-text' });
+  const resumeKicker = h('div', { class: 'resume-k' }, 'Saved game');
+  const resumeBtn = h('button', { class: 'btn primary resume-btn', onclick: () => actions.resume() }, icon('resume'), 'Resume');
+  const resume = h(
+    'div',
+    { class: 'resume-card', role: 'group', 'aria-label': 'Saved game', hidden: true },
+    h('div', { class: 'resume-info' }, resumeKicker, resumeText),
+    resumeBtn,
+    h('button', { class: 'btn ghost resume-discard', 'aria-label': 'Discard the saved game', 'data-tip': 'Delete the saved game', onclick: () => actions.discard() }, 'Discard'),
+  );
+  const openReplay = h('button', { class: 'btn ghost open-replay', 'aria-label': 'Open a replay…', 'data-tip': 'Open a replay file (.json) saved from Brink or recorded on the command line. You can also drop one anywhere on the page.', onclick: () => actions.openReplay() }, icon('open'), 'Open a replay…');
 
   const el = h(
     'div',
@@ -31,7 +58,9 @@ export function createMenu(store: SessionStore, reader: Reader, onStart: (c: Men
       { class: 'menu-head' },
       h('div', { class: 'logo' }, 'BRINK'),
       h('div', { class: 'tagline' }, 'A seeded escalation game. Watch deployments and rhetoric move tension — or step in as one of the actors.'),
+      h('div', { class: 'menu-actions' }, resume, openReplay),
     ),
+    notice.el,
     h(
       'div',
       { class: 'menu-grid' },
@@ -51,7 +80,6 @@ export function createMenu(store: SessionStore, reader: Reader, onStart: (c: Men
           h('button', { class: 'btn ghost', 'aria-label': "Today's seed", 'data-tip': 'Today’s date as the seed: everyone playing today gets the same crisis', onclick: () => setSeed(todaySeed()) }, 'Today'),
         ),
         h('p', { class: 'hint' }, 'The same scenario, seed and moves always give the same crisis — share it.'),
-        error,
         start,
       ),
     ),
@@ -68,7 +96,6 @@ export function createMenu(store: SessionStore, reader: Reader, onStart: (c: Men
   function go(): void {
     const sd = seed.value.trim() || '1';
     if (!file) return;
-    error.textContent = '';
     onStart({ file, role, seed: sd });
   }
 
@@ -152,12 +179,26 @@ export function createMenu(store: SessionStore, reader: Reader, onStart: (c: Men
     if (s.game) seed.value = s.seed;
     if (last) pickScenario(last);
     else renderScenarios(cat);
-    error.textContent = s.notice ?? '';
+    showSaved();
+    update(s);
   }
 
-  function showError(text: string): void {
-    error.textContent = text;
+  /** The Resume card: the saved game, described; hidden when there is none (or it cannot be used). */
+  function showSaved(): void {
+    const g = actions.saved();
+    resume.hidden = !g || 'error' in g;
+    if (!g || 'error' in g) return;
+    const desc = describeSave(g);
+    resumeKicker.textContent = g.ended ? 'Saved game · ended' : 'Saved game';
+    resumeText.textContent = desc;
+    resumeBtn.setAttribute('aria-label', `Resume: ${desc}`);
+    resumeBtn.setAttribute('data-tip', g.ended ? 'Back to the end of this game and its debrief' : 'Carry on exactly where you left off');
   }
 
-  return { el, show, showError };
+  /** Keeps the notice strip in step with the store while the menu is shown. */
+  function update(s: Session): void {
+    notice.update(s.notice);
+  }
+
+  return { el, show, update, showSaved };
 }

@@ -1,10 +1,19 @@
 // The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
-// pause, speed 1–3), the role and the seed (click to copy), and a way back to the menu.
+// pause, speed 1–3), the role and the seed (click to copy), sharing (save the replay, copy a link) and a
+// way back to the menu. While a replay is watched the day controls give way to a REPLAY badge (the speed
+// stays: it paces the replay's playback).
 import type { Session, SessionStore } from '../store/session';
 import { actorName, actors, dayLine } from '../store/ui-view';
 import { h } from './dom';
+import { icon } from './icons';
 
-export function createTopBar(store: SessionStore, onMenu: () => void) {
+export interface TopBarActions {
+  menu(): void;
+  saveReplay(): void;
+  copyLink(): void;
+}
+
+export function createTopBar(store: SessionStore, actions: TopBarActions) {
   const title = h('span', { class: 'tb-scenario' });
   const dayNum = h('span', { class: 'tb-day-num' });
   const dayDate = h('span', { class: 'tb-day-date' });
@@ -23,7 +32,8 @@ export function createTopBar(store: SessionStore, onMenu: () => void) {
   const speeds = ([1, 2, 3] as const).map((n) =>
     h('button', { class: 'btn speed', 'aria-label': `Speed ${n}`, 'aria-pressed': 'false', 'data-tip': `Autoplay speed ${n}: ${['', 'one day every 1.6 s', 'one day every 0.8 s', 'four days a second'][n]} (key ${n})`, onclick: () => store.getState().setSpeed(n) }, String(n)),
   );
-  const controls = h('div', { class: 'tb-controls', role: 'group', 'aria-label': 'Day controls' }, next, play, pause, h('div', { class: 'speeds', role: 'group', 'aria-label': 'Speed' }, ...speeds));
+  const badge = h('span', { class: 'tb-replay', 'data-tip': 'You are watching a recorded game: the controls are below the map.', hidden: true }, 'Replay');
+  const controls = h('div', { class: 'tb-controls', role: 'group', 'aria-label': 'Day controls' }, badge, next, play, pause, h('div', { class: 'speeds', role: 'group', 'aria-label': 'Speed' }, ...speeds));
 
   const roleDot = h('span', { class: 'dot' });
   const roleName = h('span', {});
@@ -46,7 +56,13 @@ export function createTopBar(store: SessionStore, onMenu: () => void) {
     seedVal,
     h('span', { class: 'copy-ok' }, 'copied'),
   );
-  const menu = h('button', { class: 'btn ghost', 'aria-label': 'Back to the menu', 'data-tip': 'Leave this game and return to the menu', onclick: onMenu }, 'Menu');
+  const menu = h('button', { class: 'btn ghost', 'aria-label': 'Back to the menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
+  const share = h(
+    'div',
+    { class: 'tb-share', role: 'group', 'aria-label': 'Share' },
+    h('button', { class: 'btn ghost tb-icon', 'aria-label': 'Save replay', 'data-tip': 'Save replay: download this game so far as a .json file', onclick: () => actions.saveReplay() }, icon('save'), h('span', { class: 'lbl' }, 'Save replay')),
+    h('button', { class: 'btn ghost tb-icon', 'aria-label': 'Copy link', 'data-tip': 'Copy link: a link that replays this game so far', onclick: () => actions.copyLink() }, icon('link'), h('span', { class: 'lbl' }, 'Copy link')),
+  );
 
   const el = h(
     'header',
@@ -55,12 +71,13 @@ export function createTopBar(store: SessionStore, onMenu: () => void) {
     title,
     day,
     controls,
-    h('div', { class: 'tb-right' }, role, seed, menu),
+    h('div', { class: 'tb-right' }, role, seed, share, menu),
   );
 
   let key = '';
   function update(s: Session): void {
-    const k = `${s.days.length}|${s.autoplay}|${s.speed}|${s.role}|${s.seed}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}`;
+    const viewing = !!s.viewer;
+    const k = `${s.days.length}|${s.autoplay}|${s.speed}|${s.role}|${s.seed}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}|${viewing}`;
     if (k === key) return;
     key = k;
     const d = dayLine(s);
@@ -69,6 +86,8 @@ export function createTopBar(store: SessionStore, onMenu: () => void) {
     dayDate.textContent = d ? (d.day === 0 ? `eve of ${d.date}` : d.date) : '';
     progress.style.width = d ? `${(100 * d.day) / d.limit}%` : '0';
     const over = !!s.game?.outcome;
+    badge.hidden = !viewing;
+    next.hidden = play.hidden = pause.hidden = viewing;
     next.disabled = over;
     play.disabled = over;
     play.setAttribute('aria-pressed', String(s.autoplay));

@@ -28,7 +28,7 @@ export async function open(browser: Browser, url: string, size = { width: 1280, 
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} (${r.failure()?.errorText ?? 'no reason'})`));
   await page.goto(url);
   await page.waitForFunction(() => window.__brink?.ready === true, null, { timeout: 30_000 });
   return { page, errors };
@@ -66,4 +66,16 @@ export async function colourCount(page: Page, selector: string): Promise<number>
     for (let i = 0; i < d.length; i += 4 * 7) seen.add(((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4));
     return seen.size;
   }, png.toString('base64'));
+}
+
+/**
+ * Waits until the map has drawn (more than the boot scene's few colours): navigating away while its
+ * loader is still fetching the unit symbols would abort those requests.
+ */
+export async function mapDrawn(page: Page): Promise<void> {
+  const t0 = Date.now();
+  while ((await colourCount(page, '#map canvas').catch(() => 0)) <= 12) {
+    if (Date.now() - t0 > 20_000) throw new Error('the map did not draw within 20 s');
+    await page.waitForTimeout(150);
+  }
 }

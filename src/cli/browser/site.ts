@@ -8,10 +8,11 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
 
-export function buildSite(): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+/** Builds the site into `out` (each browser test file uses its own, as vitest runs files in parallel). */
+export function buildSite(out: string = OUT): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-  return OUT;
+  return out;
 }
 
 export interface CliTurn {

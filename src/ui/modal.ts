@@ -1,0 +1,58 @@
+// A small modal dialog for confirmations ("Leave this game?"): a DOM dialog over a dimmed page, focus on
+// the safe choice, Escape or a click outside cancels. Resolves true for the confirming button.
+import { h } from './dom';
+
+export interface ConfirmOptions {
+  title: string;
+  text: string;
+  /** The confirming button's label (e.g. "Leave"). */
+  ok: string;
+  /** The cancelling button's label (e.g. "Stay"). */
+  cancel: string;
+}
+
+let current: ((v: boolean) => void) | null = null;
+
+/** Asks a question in a modal; resolves true when confirmed, false when cancelled. */
+export function confirmModal(o: ConfirmOptions): Promise<boolean> {
+  current?.(false);
+  return new Promise((resolve) => {
+    const before = document.activeElement as HTMLElement | null;
+    const done = (v: boolean) => {
+      if (current !== finish) return;
+      current = null;
+      window.removeEventListener('keydown', onKey, true);
+      back.remove();
+      before?.focus?.({ preventScroll: true });
+      resolve(v);
+    };
+    const finish = done;
+    const okBtn = h('button', { class: 'btn primary', 'data-modal': 'ok', onclick: () => done(true) }, o.ok);
+    const cancelBtn = h('button', { class: 'btn ghost', 'data-modal': 'cancel', onclick: () => done(false) }, o.cancel);
+    const title = h('h2', { class: 'modal-title', id: 'modal-title' }, o.title);
+    const box = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'modal-title', 'aria-describedby': 'modal-text' }, title, h('p', { class: 'modal-text', id: 'modal-text' }, o.text), h('div', { class: 'modal-actions' }, cancelBtn, okBtn));
+    const back = h('div', { class: 'modal-back' }, box);
+    back.addEventListener('mousedown', (e) => {
+      if (e.target === back) done(false);
+    });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        done(false);
+      } else if (e.key === 'Tab') {
+        // Keep focus inside the dialog.
+        e.preventDefault();
+        (document.activeElement === okBtn ? cancelBtn : okBtn).focus();
+      }
+    };
+    current = finish;
+    window.addEventListener('keydown', onKey, true);
+    document.body.appendChild(back);
+    cancelBtn.focus({ preventScroll: true });
+  });
+}
+
+/** True while a modal is open (the game's keyboard shortcuts stand aside). */
+export function modalOpen(): boolean {
+  return current !== null;
+}
