@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../src/sim/scenario/json-schema';
+import { fieldReference } from '../src/sim/scenario/field-docs';
 import { loadScenario } from '../src/sim/index';
 import { diskReader } from '../src/cli/files';
 
@@ -10,6 +11,10 @@ describe('scenario JSON Schema', () => {
   it('is up to date with the zod schema (run npm run schema)', () => {
     const onDisk = readFileSync('scenarios/scenario.schema.json', 'utf8');
     expect(onDisk).toBe(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  });
+
+  it('has an up-to-date field reference in docs/scenario-fields.md (run npm run schema)', () => {
+    expect(readFileSync('docs/scenario-fields.md', 'utf8')).toBe(fieldReference());
   });
 
   it('describes every property', () => {

@@ -1,0 +1,71 @@
+// The scenario guide holds: its worked example validates and runs from the command line, a variant with
+// one changed number validates and changes the run, and every error message it explains is one the
+// loader can really print.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runGame } from '../src/sim/index';
+import { cli, load } from './helpers';
+
+const EXAMPLE = 'docs/examples/river-dam.yaml';
+const VARIANT = 'docs/examples/river-dam-fearful.yaml';
+
+describe('docs/scenario-format.md', () => {
+  it('has a worked example that validates and runs (npm run -s sim -- <it> --seed 1)', () => {
+    expect(cli('validate', [EXAMPLE, VARIANT]).status).toBe(0);
+    const r = cli('sim', [EXAMPLE, '--seed', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^outcome: /m);
+  });
+
+  it('has a variant with only extends and one changed number that changes the trace', () => {
+    const text = readFileSync(VARIANT, 'utf8');
+    expect(text).toMatch(/^extends: \.\/river-dam\.yaml$/m);
+    const base = runGame(load(EXAMPLE), '1');
+    const variant = runGame(load(VARIANT), '1');
+    expect(variant.turns.map((t) => t.hash)).not.toEqual(base.turns.map((t) => t.hash));
+    expect(load(VARIANT).data.pairs[0]!.fear).toBe(0.045);
+  });
+
+  it('explains only error messages the loader can print', () => {
+    const guide = readFileSync('docs/scenario-format.md', 'utf8');
+    const table = guide.slice(guide.indexOf('## 4.'));
+    const messages = [...table.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!);
+    const source = readdirSync('src/sim/scenario')
+      .map((f) => readFileSync(`src/sim/scenario/${f}`, 'utf8'))
+      .join('\n');
+    // Each documented message, and where the loader writes it (so the guide cannot drift from the code).
+    const PROBES: [RegExp, RegExp][] = [
+      [/^syntax error/, /'syntax error'/],
+      [/^duplicate key/, /'duplicate key'/],
+      [/^the top level must be a mapping/, /the top level must be a mapping/],
+      [/^file is empty/, /'file is empty'/],
+      [/^missing required field/, /missing required field/],
+      [/^unknown field/, /unknown field '\$\{k\}'/],
+      [/^expected number, got/, /expected \$\{issue\.expected\}, got/],
+      [/^must be at most/, /must be at most/],
+      [/^must be one of/, /must be one of/],
+      [/^this entry matches none/, /this entry matches none of the allowed shapes/],
+      [/^unknown place/, /unknown \$\{what\.replace/],
+      [/^duplicate id/, /duplicate id '\$\{item\.id\}'/],
+      [/^no pair is defined between/, /no pair is defined between/],
+      [/^a pair needs two different actors/, /a pair needs two different actors/],
+      [/^inverted range/, /inverted range/],
+      [/is not a calendar date/, /is not a calendar date/],
+      [/^no reading for the playable role/, /no reading for the playable role/],
+      [/^no outcome has atLimit/, /no outcome has atLimit: true/],
+      [/^an event needs a date/, /an event needs a date, a when condition, or both/],
+      [/^a playable actor needs a role/, /a playable actor needs a role with a goal/],
+      [/^extends cycle/, /extends cycle: /],
+      [/^base scenario/, /base scenario '\$\{current\}' not found/],
+      [/leaves the scenarios folder/, /leaves the scenarios folder/],
+      [/^a variant needs its own meta\.id/, /a variant needs its own meta\.id/],
+      [/^'\$remove' names/, /'\$remove' names '\$\{key\}'/],
+    ];
+    for (const msg of messages) {
+      const probe = PROBES.find(([doc]) => doc.test(msg));
+      expect(probe, `the guide explains '${msg}', which no probe covers`).toBeDefined();
+      expect(probe![1].test(source), `the loader does not print '${msg}'`).toBe(true);
+    }
+    expect(messages.length).toBe(PROBES.length);
+  });
+});
