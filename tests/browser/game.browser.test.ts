@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { buildSite, cliRun } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
-import { colourCount, hook, open, shot, waitDay } from './page';
+import { colourCount, hook, open, shot, waitDay, playCards } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 const T = 120_000;
@@ -87,23 +87,9 @@ describe('Brink in Chromium', () => {
 
   it('plays 5 days as Belarus through the action cards; hash equals the CLI with the same orders', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=belarus`);
-    const orders: Record<string, Record<string, { action: string; target?: string }>> = {};
-    for (let d = 0; d < 5; d++) {
-      const cards = page.locator('.card[data-action]:not(.hold)');
-      const n = await cards.count();
-      expect(n).toBeGreaterThan(1);
-      const card = cards.nth([1, 4, 2, 6, 1][d]! % n);
-      const chips = card.locator('.chip-t');
-      const pick = (await chips.count()) > 1 ? chips.nth(1) : card.locator('.card-main');
-      await pick.click();
-      const action = (await pick.getAttribute('data-action'))!;
-      const target = (await pick.getAttribute('data-target')) || undefined;
-      await expect.poll(() => page.locator('.card.sel').getAttribute('data-action')).toBe(action);
-      orders[String(d + 1)] = { belarus: target ? { action, target } : { action } };
-      if (d === 4) await shot(page, 'play-belarus');
-      await page.getByRole('button', { name: 'End day' }).click();
-      await waitDay(page, d + 1);
-    }
+    const orders = await playCards(page, 'belarus', [1, 4, 2, 6, 1], async (day) => {
+      if (day === 5) await shot(page, 'play-belarus');
+    });
     const h = await hook(page);
     expect(h.day).toBe(5);
     const cli = cliRun(SCENARIO, '7', 'belarus', orders);

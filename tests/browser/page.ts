@@ -79,3 +79,32 @@ export async function mapDrawn(page: Page): Promise<void> {
     await page.waitForTimeout(150);
   }
 }
+
+export type CardOrders = Record<string, Record<string, { action: string; target?: string }>>;
+
+/**
+ * Plays one day per entry of `picks` as `role` through the action cards: picks the nth card (modulo the
+ * number offered; its second target chip when it has several), checks the selection, ends the day and
+ * waits for it. Returns the orders given, by day, in the CLI's --orders format.
+ */
+export async function playCards(page: Page, role: string, picks: number[], beforeEnd?: (day: number) => Promise<void>): Promise<CardOrders> {
+  const orders: CardOrders = {};
+  const start = (await hook(page)).day;
+  for (let d = 0; d < picks.length; d++) {
+    const cards = page.locator('.card[data-action]:not(.hold)');
+    const n = await cards.count();
+    if (n < 2) throw new Error(`day ${d + 1}: only ${n} action cards offered`);
+    const card = cards.nth(picks[d]! % n);
+    const chips = card.locator('.chip-t');
+    const pick = (await chips.count()) > 1 ? chips.nth(1) : card.locator('.card-main');
+    await pick.click();
+    const action = (await pick.getAttribute('data-action'))!;
+    const target = (await pick.getAttribute('data-target')) || undefined;
+    await page.waitForFunction((a) => document.querySelector('.card.sel')?.getAttribute('data-action') === a, action);
+    orders[String(start + d + 1)] = { [role]: target ? { action, target } : { action } };
+    if (beforeEnd) await beforeEnd(start + d + 1);
+    await page.getByRole('button', { name: 'End day' }).click();
+    await waitDay(page, start + d + 1);
+  }
+  return orders;
+}

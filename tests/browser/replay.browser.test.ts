@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite, cliRun, ROOT } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
-import { hook, mapDrawn, open, shot, waitDay } from './page';
+import { hook, mapDrawn, open, shot, waitDay, playCards } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 const T = 180_000;
@@ -137,21 +137,7 @@ describe('Replays, share links and saves in Chromium', () => {
   it('a replay saved in the browser after 6 days as Belarus verifies in Node; one order changed fails naming the day', async () => {
     const t0 = Date.now();
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=belarus`);
-    const orders: Orders = {};
-    for (let d = 0; d < 6; d++) {
-      const cards = page.locator('.card[data-action]:not(.hold)');
-      const n = await cards.count();
-      const card = cards.nth([1, 3, 2, 5, 1, 4][d]! % n);
-      const chips = card.locator('.chip-t');
-      const pick = (await chips.count()) > 1 ? chips.nth(1) : card.locator('.card-main');
-      await pick.click();
-      const action = (await pick.getAttribute('data-action'))!;
-      const target = (await pick.getAttribute('data-target')) || undefined;
-      await expect.poll(() => page.locator('.card.sel').getAttribute('data-action')).toBe(action);
-      orders[String(d + 1)] = { belarus: target ? { action, target } : { action } };
-      await page.getByRole('button', { name: 'End day' }).click();
-      await waitDay(page, d + 1);
-    }
+    const orders = await playCards(page, 'belarus', [1, 3, 2, 5, 1, 4]);
     const h = await hook(page);
     expect(h.day).toBe(6);
     const download = page.waitForEvent('download');
