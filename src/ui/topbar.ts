@@ -1,7 +1,7 @@
 // The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
-// pause, speed 1–3), the role and the seed (click to copy), sharing (save the replay, copy a link) and a
-// way back to the menu. While a replay is watched the day controls give way to a REPLAY badge (the speed
-// stays: it paces the replay's playback).
+// pause, speed 1–3), the role and the seed (click to copy), the Odds panel (loaded on first use),
+// sharing (save the replay, copy a link) and a way back to the menu. While a replay is watched the day
+// controls give way to a REPLAY badge (the speed stays: it paces the replay's playback).
 import type { Session, SessionStore } from '../store/session';
 import { actorName, actors, dayLine } from '../store/ui-view';
 import { h } from './dom';
@@ -56,6 +56,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     seedVal,
     h('span', { class: 'copy-ok' }, 'copied'),
   );
+  const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void import('./odds/panel').then((m) => m.toggleOdds(store)) }, 'Odds');
   const menu = h('button', { class: 'btn ghost', 'aria-label': 'Back to the menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
   const share = h(
     'div',
@@ -71,7 +72,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     title,
     day,
     controls,
-    h('div', { class: 'tb-right' }, role, seed, share, menu),
+    h('div', { class: 'tb-right' }, role, seed, odds, share, menu),
   );
 
   let key = '';

@@ -1,0 +1,212 @@
+// The Odds panel: a drawer over the right of the play screen that runs the session's scenario over N
+// seeds in a Web Worker (100 / 500 / 1,000 / 2,000, or any N) with a progress bar and Cancel, then shows the
+// outcomes, the day of the end and the peak tension, "after" beside a kept "before". It reads the session
+// store for the scenario and the odds store for everything else. Close with × or Escape.
+import '../styles/odds.css';
+import type { Session, SessionStore } from '../../store/session';
+import { ODDS_SIZES, oddsStore, scenarioLabel, type OddsReport, type OddsState } from '../../store/odds';
+import { h, replace } from '../dom';
+import { icon } from '../icons';
+import { modalOpen } from '../modal';
+import { blameLine, endHistogram, outcomeBars, peakRange, percentiles } from './charts';
+import { outcomeColour } from './colours';
+import { outcomeRows } from './view';
+
+const num = (n: number) => n.toLocaleString('en-US');
+/** The most games one batch may have. */
+const MAX_N = 20_000;
+
+interface Panel {
+  el: HTMLElement;
+  close(): void;
+}
+
+let open: Panel | null = null;
+
+/** Opens the Odds panel (or closes it when it is open). */
+export function toggleOdds(session: SessionStore): void {
+  if (open) open.close();
+  else open = createPanel(session);
+}
+
+/** True while the Odds panel is open. */
+export function oddsOpen(): boolean {
+  return open !== null;
+}
+
+function createPanel(session: SessionStore): Panel {
+  const odds = oddsStore();
+  const before = document.activeElement as HTMLElement | null;
+
+  const sub = h('span', { class: 'panel-sub od-sub' });
+  const closeBtn = h('button', { class: 'pop-close od-close', 'aria-label': 'Close the odds', 'data-tip': 'Close (Esc)', onclick: () => close() }, icon('close'));
+  const sizes = ODDS_SIZES.map((n) => h('button', { class: 'btn speed od-size', 'data-n': n, 'aria-pressed': 'false', onclick: () => odds.getState().setN(n) }, num(n)));
+  const custom = h('input', {
+    class: 'od-n mono',
+    type: 'number',
+    min: 1,
+    max: MAX_N,
+    step: 1,
+    'aria-label': 'Number of games',
+    placeholder: 'other',
+    'data-tip': `Any number of games, 1 to ${num(MAX_N)}`,
+    onchange: () => {
+      const v = Math.round(Number(custom.value));
+      if (Number.isFinite(v) && v >= 1) odds.getState().setN(Math.min(MAX_N, v));
+      else custom.value = String(odds.getState().n);
+    },
+    onkeydown: (e: Event) => {
+      if ((e as KeyboardEvent).key === 'Enter') {
+        custom.dispatchEvent(new Event('change'));
+        start();
+      }
+    },
+  });
+  const run = h('button', { class: 'btn primary od-run', onclick: () => start() }, 'Run');
+  const cmd = h('code', { class: 'od-cmd' });
+  const intro = h('p', { class: 'od-intro' }, 'One observer game per seed, 1 to N, played in the background. The same numbers as ', cmd);
+
+  const fill = h('span', { class: 'od-progress-fill' });
+  const count = h('span', { class: 'od-progress-n mono' });
+  const cancel = h('button', { class: 'btn ghost od-cancel', onclick: () => odds.getState().cancelOdds() }, 'Cancel');
+  const progress = h('div', { class: 'od-progress', role: 'progressbar', 'aria-label': 'Odds progress', 'aria-valuemin': 0 }, h('span', { class: 'od-progress-track' }, fill), count, cancel);
+
+  const note = h('p', { class: 'od-note', role: 'status' });
+  const compare = h('div', { class: 'od-compare' });
+  const results = h('div', { class: 'od-results' });
+
+  const el = h(
+    'aside',
+    { class: 'odds', role: 'dialog', 'aria-label': 'Odds', tabindex: -1, 'data-status': 'idle' },
+    h('header', { class: 'od-head' }, h('h2', { class: 'panel-title od-title' }, 'Odds', sub), closeBtn),
+    h('div', { class: 'od-body' }, intro, h('div', { class: 'od-controls' }, h('div', { class: 'speeds od-sizes', role: 'group', 'aria-label': 'Number of games' }, ...sizes, custom), run), progress, note, compare, results),
+  );
+
+  function start(): void {
+    const s = session.getState();
+    if (s.scenario) odds.getState().runOdds(s.scenario, odds.getState().n);
+  }
+
+  let shownResult: OddsReport | null | undefined;
+  let shownBaseline: OddsReport | null | undefined;
+
+  function render(o: OddsState, s: Session): void {
+    const running = o.status === 'running';
+    el.dataset.status = o.status;
+    el.dataset.done = String(o.done);
+    el.dataset.total = String(o.total);
+    sub.textContent = s.scenario ? scenarioLabel(s.scenario) : '';
+    sizes.forEach((b) => {
+      const on = Number(b.dataset.n) === o.n;
+      b.setAttribute('aria-pressed', String(on));
+      b.classList.toggle('on', on);
+      b.disabled = running;
+    });
+    custom.disabled = running;
+    if (document.activeElement !== custom) custom.value = (ODDS_SIZES as readonly number[]).includes(o.n) ? '' : String(o.n);
+    run.disabled = running || !s.scenario;
+    run.textContent = `Run ${num(o.n)} games`;
+    cmd.textContent = `npm run sim -- ${s.file ?? '<scenario>'} --runs ${o.n}`;
+
+    // Progress: while running, and what became of the last batch.
+    const share = o.total > 0 ? o.done / o.total : 0;
+    progress.hidden = o.status === 'idle';
+    progress.classList.toggle('running', running);
+    progress.setAttribute('aria-valuemax', String(o.total));
+    progress.setAttribute('aria-valuenow', String(o.done));
+    fill.style.width = `${(100 * share).toFixed(2)}%`;
+    fill.classList.toggle('stopped', o.status === 'cancelled' || o.status === 'error');
+    cancel.hidden = !running;
+    count.textContent =
+      o.status === 'done' && o.result
+        ? `${num(o.result.odds.runs)} games in ${(o.result.ms / 1000).toFixed(1)} s`
+        : o.status === 'cancelled'
+          ? `Cancelled at ${num(o.done)} / ${num(o.total)}`
+          : o.status === 'error'
+            ? `Failed: ${o.error ?? 'unknown error'}`
+            : `${num(o.done)} / ${num(o.total)}`;
+
+    // A note when the result no longer matches the scenario in play.
+    const r = o.result;
+    let text = '';
+    if (r && s.scenario && !running) {
+      if (r.scenarioId !== s.scenario.data.meta.id) text = `These odds are for ${r.title}. Run again for the scenario in play.`;
+      else if (r.hash !== s.scenario.hash) text = 'The scenario changed since this result. Run again: this result becomes “before”.';
+    }
+    note.textContent = text;
+    note.hidden = text === '';
+
+    if (r !== shownResult || o.baseline !== shownBaseline) {
+      shownResult = r;
+      shownBaseline = o.baseline;
+      drawResults(r, o.baseline);
+    }
+  }
+
+  function drawResults(r: OddsReport | null, b: OddsReport | null): void {
+    if (!r) {
+      replace(compare);
+      replace(results, h('div', { class: 'od-empty' }, h('div', { class: 'od-empty-t' }, 'No odds yet'), h('div', {}, 'Choose how many games to play and press Run. Each game is a full observer run with its own seed; the panel shows how they end.')));
+      return;
+    }
+    const base = b && b !== r ? b : null;
+    const keep = h('button', { class: 'btn ghost od-keep', disabled: b === r, 'data-tip': 'Keep this result as “before”: later runs are shown against it', onclick: () => odds.getState().keepAsBaseline() }, b === r ? 'Kept as baseline' : 'Keep as baseline');
+    const clear = b ? h('button', { class: 'btn ghost od-clear', 'data-tip': 'Forget the baseline', onclick: () => odds.getState().clearBaseline() }, 'Clear') : null;
+    replace(
+      compare,
+      h(
+        'div',
+        { class: 'od-legend' },
+        h('span', { class: 'od-leg after', 'data-tip': r.label }, h('i', {}), h('b', {}, base ? 'After' : 'Result'), h('span', { class: 'od-leg-l' }, legend(r, base))),
+        base ? h('span', { class: 'od-leg before', 'data-tip': base.label }, h('i', {}), h('b', {}, 'Before'), h('span', { class: 'od-leg-l' }, legend(base, r))) : null,
+      ),
+      h('div', { class: 'od-compare-actions' }, keep, clear),
+    );
+    const rows = outcomeRows(r, base);
+    const top = rows.reduce((a, x) => (x.count > a.count ? x : a), rows[0]!);
+    replace(
+      results,
+      h(
+        'section',
+        { class: 'od-sec' },
+        h('h3', { class: 'od-h' }, 'Outcomes', h('span', { class: 'od-h-sub' }, `most often: `, h('b', { style: `color:${outcomeColour(top.index)}` }, top.name))),
+        outcomeBars(rows, r, base),
+        blameLine(r),
+      ),
+      h('section', { class: 'od-sec' }, h('h3', { class: 'od-h' }, 'Day of the end', h('span', { class: 'od-h-sub' }, `of ${r.turnLimit} days`)), endHistogram(rows, r, base), percentiles('endTurn', r, base, (v) => `day ${v}`)),
+      h('section', { class: 'od-sec' }, h('h3', { class: 'od-h' }, 'Peak tension', h('span', { class: 'od-h-sub' }, 'the highest overall tension of each run')), peakRange(r, base), percentiles('peakTension', r, base, (v) => v.toFixed(1))),
+    );
+  }
+
+  /** "2,000 games · scenario a169d5be" (with the title when the other side is another scenario). */
+  function legend(x: OddsReport, other: OddsReport | null): string {
+    const which = other && other.scenarioId !== x.scenarioId ? `${x.title} · ${x.hash.slice(0, 8)}` : `scenario ${x.hash.slice(0, 8)}`;
+    return `${num(x.odds.runs)} games · ${which}`;
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || modalOpen() || e.defaultPrevented) return;
+    e.preventDefault();
+    close();
+  };
+
+  const paint = () => render(odds.getState(), session.getState());
+  const unOdds = odds.subscribe(paint);
+  const unSession = session.subscribe((s) => (s.screen === 'menu' ? close() : paint()));
+
+  function close(): void {
+    if (open?.el !== el) return;
+    open = null;
+    unOdds();
+    unSession();
+    window.removeEventListener('keydown', onKey);
+    el.remove();
+    if (before?.isConnected) before.focus({ preventScroll: true });
+  }
+
+  paint();
+  window.addEventListener('keydown', onKey);
+  document.body.append(el);
+  el.focus({ preventScroll: true });
+  return { el, close };
+}
