@@ -1,9 +1,12 @@
 // Vite config: the game's dev server and static build (relative base, so the site runs under any sub-path),
-// and Vitest's settings for the Node-side test suite.
+// the dev server's scenario hot reload (src/dev/scenario-hot-reload.ts), and Vitest's settings for the
+// Node-side test suite.
 import { defineConfig } from 'vitest/config';
+import { scenarioHotReload } from './src/dev/scenario-hot-reload.js';
 
 export default defineConfig({
   base: './',
+  plugins: [scenarioHotReload()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

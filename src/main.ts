@@ -3,7 +3,9 @@
 // resumes the saved game (?resume=1, or ?scenario=…&seed=…&role=… naming the saved game), or starts a
 // new one — and switches between the menu, play and debrief screens as the store says. Also wires
 // autoplay, the replay viewer's playback, autosave, sharing (download, link), opening replays (picker,
-// drag and drop), the keyboard and the read-only test hook (window.__brink).
+// drag and drop), loading the player's own scenarios (picker, drag and drop, the error panel), the tweak
+// panel, hot reload of scenario files under `npm start`, the keyboard and the read-only test hook
+// (window.__brink). Every scenario is read through one reader: the player's files over the bundled ones.
 import '@fontsource-variable/inter';
 import '@fontsource/oswald/400.css';
 import '@fontsource/oswald/600.css';
@@ -18,7 +20,7 @@ import { createSession, type Session } from './store/session';
 import { readReplayFragment, replayFragment } from './store/replay-link';
 import { clearSave } from './store/saves';
 import type { Replay } from './sim/index';
-import { bundled, bundledReader } from './web/bundled-scenarios';
+import { bundled } from './web/bundled-scenarios';
 import { createBoot } from './ui/boot';
 import { createMenu, type MenuChoice } from './ui/menu';
 import { createPlayScreen } from './ui/play';
@@ -38,9 +40,19 @@ import { copyReplayLink, downloadReplay } from './ui/share';
 import { createFilePicker, createOpener, installDrop } from './ui/import';
 import { describeSave, savedGame, startAutosave } from './ui/saves';
 import { startViewerPlayback } from './ui/replay-bar';
+import { createUserScenarios } from './ui/load/user-scenarios';
+import { createErrorPanel } from './ui/load/error-panel';
+import { createScenarioLoader, createScenarioPicker, routeFiles } from './ui/load/scenario-loader';
+import { installHotReload } from './ui/load/hot-reload';
+import { createTweaks } from './store/tweaks';
+import { createTweakPanel } from './ui/tweak/tweak-panel';
+import { toast } from './ui/toast';
+import { loadScenario } from './sim/index';
 
 const app = document.getElementById('app')!;
 const store = createSession();
+const users = createUserScenarios(bundled);
+const reader = users.reader;
 let booted = false;
 let mapMounted = false;
 const publish = exposeHook(store, () => booted && (store.getState().screen !== 'play' || mapMounted));
@@ -58,7 +70,8 @@ async function main(): Promise<void> {
   await withTimeout(Promise.all(['16px "Inter Variable"', '600 16px Oswald', '16px "JetBrains Mono"'].map((f) => document.fonts.load(f))), 4000);
   boot.progress(0.3, 'Reading scenarios');
   await new Promise((r) => setTimeout(r, 0));
-  store.getState().loadCatalogue(bundledReader, Object.keys(bundled).sort());
+  const refreshCatalogue = () => store.getState().loadCatalogue(reader, users.all());
+  refreshCatalogue();
   boot.progress(0.55, 'Loading the map engine');
   let mountMap: MountMap | null = null;
   try {
@@ -98,22 +111,80 @@ async function main(): Promise<void> {
     copyLink,
     replay: () => store.getState().setScreen('play'),
   });
-  const opener = createOpener(store, bundledReader, (replay) => {
+  const opener = createOpener(store, reader, (replay) => {
     opened = replay;
     enterPlay();
     // The address bar carries the replay, so a reload (or a copy of the address) reopens it.
     history.replaceState(null, '', `${location.pathname}#${replayFragment(replay)}`);
   });
   const picker = createFilePicker(opener);
-  const menu = createMenu(store, bundledReader, {
+
+  // The player's own scenarios: checked, listed in the menu ("your file"), or their errors shown.
+  const errors = createErrorPanel();
+  const loader = createScenarioLoader(users, errors, ({ file, title }) => {
+    refreshCatalogue();
+    const s = store.getState();
+    if (s.screen === 'menu') menu.select(file);
+    else toast(`${title} is loaded: pick it in the menu to play it`, 4500);
+  });
+  const files = routeFiles(opener, loader);
+  const scenarioPicker = createScenarioPicker(files);
+  const menu = createMenu(store, reader, {
     start: (c) => void startFromMenu(c),
     resume: () => void resumeSaved(),
     discard: () => void discardSave(),
     openReplay: picker.pick,
+    loadScenario: scenarioPicker.pick,
+    mark: (f) => (users.kind(f) === 'file' ? 'your file' : users.kind(f) === 'tweak' ? 'tweaked' : null),
     saved: () => savedGame(store.getState().catalogue),
   });
-  app.append(play.el, debrief.el, menu.el, picker.input);
-  installDrop(opener);
+
+  // The tweak panel, opened from a Tweak button placed before the top bar's Menu button.
+  const tweaks = createTweaks();
+  const tweak = createTweakPanel({
+    session: store,
+    tweaks,
+    reader,
+    errors,
+    isTweak: (f) => users.kind(f) === 'tweak',
+    saveTweak: (baseFile, text) => {
+      const file = baseFile.replace(/(\.[A-Za-z]+)?$/, '.tweak.yaml');
+      users.add(file, text, 'tweak');
+      refreshCatalogue();
+      return file;
+    },
+    restart: (file) => {
+      const s = store.getState();
+      start({ file, seed: s.seed, role: s.role });
+    },
+  });
+  const menuButton = play.el.querySelector('.tb-right > button[aria-label="Back to the menu"]');
+  menuButton?.parentElement?.insertBefore(tweak.button, menuButton);
+
+  app.append(play.el, debrief.el, menu.el, picker.input, scenarioPicker.input, tweak.el, errors.el);
+  installDrop(files, document.body, { title: 'Drop a scenario or a replay', sub: 'A scenario file (.yaml or .json) to load it, or a Brink replay (.json) to watch it' });
+
+  // Under `npm start`: a saved scenario file reloads here (see src/dev/scenario-hot-reload.ts).
+  installHotReload(bundled, (file) => {
+    refreshCatalogue();
+    const changed = loadScenario(file, reader);
+    const s = store.getState();
+    const name = file.replace('scenarios/', '');
+    if (!changed.ok) {
+      errors.show({ title: `${name} does not load`, note: 'Hot reload: the game in progress goes on. Fix the file and save it again.', errors: changed.errors, file });
+      return;
+    }
+    if (s.screen === 'menu') menu.show(store.getState());
+    if (!s.file || !s.game || s.viewer || !s.scenario?.files.includes(file)) return;
+    const r = loadScenario(s.file, reader);
+    if (!r.ok) {
+      errors.show({ title: `${s.file.replace('scenarios/', '')} does not load`, note: `Hot reload of ${name}: the game in progress goes on.`, errors: r.errors, file: s.file });
+      return;
+    }
+    errors.hide();
+    start({ file: s.file, seed: s.seed, role: s.role });
+    toast(`${name} reloaded: the run restarted with seed ${s.seed}`);
+  });
 
   function mountMapOnce(): void {
     if (mapMounted) return;
@@ -136,7 +207,7 @@ async function main(): Promise<void> {
 
   function start(c: MenuChoice, opts: { autoplay?: boolean; speed?: 1 | 2 | 3 } = {}): void {
     closePopover();
-    const err = store.getState().newGame(c, bundledReader);
+    const err = store.getState().newGame(c, reader);
     if (err) {
       notify(store, 'The game could not start', err);
       if (store.getState().screen !== 'menu') store.getState().setScreen('menu');
@@ -174,7 +245,7 @@ async function main(): Promise<void> {
       notify(store, 'The saved game could not be used', g.error);
       return false;
     }
-    const err = store.getState().resume(g.save.replay, g.save.file, bundledReader);
+    const err = store.getState().resume(g.save.replay, g.save.file, reader);
     if (err) {
       notify(store, 'The saved game could not be used', err);
       return false;

@@ -2,7 +2,7 @@
 // share link's fragment. The text is parsed (parseReplay), the bundled scenario with the replay's id is
 // found in the catalogue, and the store opens the viewer. Every failure — not a replay, a newer format,
 // an unknown scenario — becomes a notice; the game in the store is left as it was.
-import { parseReplay, type Replay, type ReplayRead, type ScenarioReader } from '../sim/index';
+import { parseReplay, type Replay, type ReplayRead, type ScenarioReader } from '../store/files';
 import type { SessionStore } from '../store/session';
 import { h } from './dom';
 import { notify } from './notice';
@@ -58,9 +58,9 @@ export function createFilePicker(opener: ReplayOpener) {
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
 
-/** Drag and drop of a replay anywhere on the page, with a full-page drop target while dragging. */
-export function installDrop(opener: ReplayOpener, root: HTMLElement = document.body): () => void {
-  const overlay = h('div', { class: 'drop-zone', hidden: true, 'aria-hidden': 'true' }, h('div', { class: 'drop-box' }, h('div', { class: 'drop-title' }, 'Drop a replay to open it'), h('div', { class: 'drop-sub' }, 'A Brink replay file (.json), saved from the game or recorded with the command line')));
+/** Drag and drop of a file anywhere on the page (to `opener`), with a full-page drop target while dragging. */
+export function installDrop(opener: ReplayOpener, root: HTMLElement = document.body, text = { title: 'Drop a replay to open it', sub: 'A Brink replay file (.json), saved from the game or recorded with the command line' }): () => void {
+  const overlay = h('div', { class: 'drop-zone', hidden: true, 'aria-hidden': 'true' }, h('div', { class: 'drop-box' }, h('div', { class: 'drop-title' }, text.title), h('div', { class: 'drop-sub' }, text.sub)));
   root.appendChild(overlay);
   let depth = 0;
   const hide = () => {

@@ -1,7 +1,8 @@
 // The menu: pick a scenario (every bundled file; broken files show their errors), read its briefing
 // (summary, legend, sources), pick a role (or observe) and a seed (typed, random or today's), start.
-// Above the columns: the saved game's Resume (and Discard) button, "Open a replay…" (a file picker; a
-// replay can also be dropped anywhere on the page), and a notice strip for anything that went wrong.
+// Above the columns: the saved game's Resume (and Discard) button, "Load a scenario…" (your own .yaml or
+// .json; listed below, marked "your file"), "Open a replay…" (a file picker; a replay or a scenario can
+// also be dropped anywhere on the page), and a notice strip for anything that went wrong.
 import type { CatalogueEntry, Session, SessionStore } from '../store/session';
 import { briefing, displayDate, type BriefingView } from '../store/ui-view';
 import { h, replace } from './dom';
@@ -23,6 +24,10 @@ export interface MenuActions {
   resume(): void;
   discard(): void;
   openReplay(): void;
+  /** Opens the scenario file picker. */
+  loadScenario(): void;
+  /** A mark for the player's own files ("your file", "tweaked"), or null for a bundled one. */
+  mark(file: string): string | null;
   /** The saved game (read afresh each time the menu shows), an error, or null. */
   saved(): SavedGame | { error: string } | null;
 }
@@ -50,6 +55,8 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
   );
   const openReplay = h('button', { class: 'btn ghost open-replay', 'aria-label': 'Open a replay…', 'data-tip': 'Open a replay file (.json) saved from Brink or recorded on the command line. You can also drop one anywhere on the page.', onclick: () => actions.openReplay() }, icon('open'), 'Open a replay…');
 
+  const loadFile = h('button', { class: 'btn ghost load-scenario', 'aria-label': 'Load a scenario…', 'data-tip': 'Load your own scenario file (.yaml or .json). A variant that extends a bundled scenario finds its base. You can also drop one anywhere on the page.', onclick: () => actions.loadScenario() }, icon('open'), 'Load a scenario…');
+
   const el = h(
     'div',
     { class: 'screen menu', 'aria-label': 'Menu' },
@@ -58,7 +65,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
       { class: 'menu-head' },
       h('div', { class: 'logo' }, 'BRINK'),
       h('div', { class: 'tagline' }, 'A seeded escalation game. Watch deployments and rhetoric move tension — or step in as one of the actors.'),
-      h('div', { class: 'menu-actions' }, resume, openReplay),
+      h('div', { class: 'menu-actions' }, resume, loadFile, openReplay),
     ),
     notice.el,
     h(
@@ -114,11 +121,16 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
             disabled: !!c.error,
             onclick: () => pickScenario(c.file),
           },
-          h('div', { class: 'card-title' }, c.title, h('span', { class: 'file mono' }, c.file.replace('scenarios/', ''))),
+          h('div', { class: 'card-title' }, c.title, markOf(c.file), h('span', { class: 'file mono' }, c.file.replace('scenarios/', ''))),
           c.error ? h('pre', { class: 'load-error' }, c.error) : h('div', { class: 'card-sum' }, c.summary),
         ),
       ),
     );
+  }
+
+  function markOf(f: string): HTMLElement | null {
+    const m = actions.mark(f);
+    return m ? h('span', { class: 'yours' }, m) : null;
   }
 
   function renderBrief(b: BriefingView | null): void {
@@ -200,5 +212,11 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
     notice.update(s.notice);
   }
 
-  return { el, show, update, showSaved };
+  /** Selects a scenario (a file just loaded), re-reading the list. */
+  function select(f: string): void {
+    pickScenario(f);
+    scenarioList.querySelector(`[data-file="${CSS.escape(f)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  return { el, show, update, showSaved, select };
 }

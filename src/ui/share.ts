@@ -1,7 +1,7 @@
 // Sharing a game: "Save replay" downloads the replay as brink-<scenario>-<seed>-day<N>.json, and "Copy
 // link" puts a link with the replay in its fragment on the clipboard — or, where the clipboard is refused,
 // shows the link in a text field, selected, to copy by hand. Nothing is uploaded anywhere.
-import type { Replay } from '../sim/index';
+import type { Replay } from '../store/files';
 import { replayLink } from '../store/replay-link';
 import { h } from './dom';
 import { toast } from './toast';

@@ -127,7 +127,8 @@ function partialData(raw: Record<string, unknown>): ScenarioData {
     const element = elementSchema(schema);
     const value = raw[key];
     if (element && Array.isArray(value)) out[key] = value.map((v) => (element.safeParse(v).data as unknown) ?? undefined);
-    else if (key === 'meta') out[key] = { sources: [], start: '', turnLimit: Infinity };
+    // A meta that fails the schema is reported by it; its dates are then not checked again here.
+    else if (key === 'meta') out[key] = { sources: [], start: undefined, turnLimit: Infinity };
     else if (key === 'rules') out[key] = ScenarioSchema.shape.rules.parse({});
     else out[key] = [];
   }

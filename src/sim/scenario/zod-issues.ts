@@ -60,7 +60,10 @@ function convert(issue: Issue, prefix: (string | number)[]): Problem[] {
     }
     case 'unrecognized_keys':
       return issue.keys.map((k) => {
-        const near = closest(k, knownFields());
+        const fields = knownFields();
+        // A real field name in the wrong place (another section, or mis-indented) is not a typo.
+        if (fields.includes(k)) return { path: [...path, k], message: `unknown field '${k}' here`, hint: `'${k}' belongs to another section: check the indentation, or see docs/scenario-fields.md`, atKey: true };
+        const near = closest(k, fields);
         return { path: [...path, k], message: `unknown field '${k}'`, hint: near ? `did you mean '${near}'?` : 'remove it, or check the spelling', atKey: true };
       });
     case 'invalid_union': {
