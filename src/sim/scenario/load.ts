@@ -1,7 +1,7 @@
 // The one way a scenario file becomes a Scenario: read (YAML or JSON, with line numbers), resolve
 // `extends`, validate with the zod schema, cross-check references, and hash the resolved content.
 // It returns the scenario or every error at once (file:line:col, field path, message, hint); it never throws.
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import { ScenarioSchema, type ScenarioData } from './schema';
 import { formatPath, locate, type ParsedFile } from './source-map';
 import { mergeValue, stripMarkers, type Json, type MergeProblem } from './extends';
@@ -74,11 +74,23 @@ export function parseFile(file: string, text: string): { parsed?: ParsedFile; er
       errors: doc.errors.map((err) => {
         const pos = lines.linePos(err.pos[0]);
         const msg = err.message.split('\n')[0]!;
+        if (/call stack/i.test(msg)) return fileError(file, 'nesting is too deep', 'a scenario nests a few levels deep; check for runaway brackets', pos.line, pos.col);
         const hint = err.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
         return fileError(file, `${err.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${msg}`, hint, pos.line, pos.col);
       }),
     };
   }
+  // A "__proto__" key would set the prototype of the object it lands in: refuse it before converting.
+  const proto: ScenarioError[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        const pos = lines.linePos(pair.key.range?.[0] ?? 0);
+        proto.push(fileError(file, "the key '__proto__' is not allowed", 'remove it: it is not a scenario field', pos.line, pos.col));
+      }
+    },
+  });
+  if (proto.length) return { errors: proto };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
