@@ -6,6 +6,7 @@
 // drag and drop), loading the player's own scenarios (picker, drag and drop, the error panel), the tweak
 // panel, hot reload of scenario files under `npm start`, the keyboard and the read-only test hook
 // (window.__brink). Every scenario is read through one reader: the player's files over the bundled ones.
+import { config as zodConfig } from 'zod';
 import '@fontsource-variable/inter';
 import '@fontsource/oswald/400.css';
 import '@fontsource/oswald/600.css';
@@ -48,6 +49,9 @@ import { createTweaks } from './store/tweaks';
 import { createTweakPanel } from './ui/tweak/tweak-panel';
 import { toast } from './ui/toast';
 import { loadScenario } from './sim/index';
+
+// The page's Content-Security-Policy forbids eval: zod must not compile validators with new Function.
+zodConfig({ jitless: true });
 
 const app = document.getElementById('app')!;
 const store = createSession();
