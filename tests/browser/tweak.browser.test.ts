@@ -149,6 +149,32 @@ describe('loading your own scenario', () => {
   }, T);
 });
 
+describe('text from files is never read as HTML', () => {
+  it('an actor named <img src=x onerror=…> shows as text and runs nothing', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const text = [
+      'extends: ./allied-resolve-2022.yaml',
+      `meta: { id: injection, title: '${evil}', summary: '${evil} summary' }`,
+      'actors:',
+      `  - { id: belarus, name: '${evil}' }`,
+      '',
+    ].join('\n');
+    const { page, errors } = await open(browser, site.url);
+    await pickScenario(page, 'injection.yaml', text);
+    const card = page.locator('.menu-card.scenario[data-file="scenarios/injection.yaml"]');
+    await card.waitFor();
+    await page.getByRole('button', { name: 'Start the game' }).click();
+    await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.ready);
+    await nextDays(page, 6);
+    const shown = await page.evaluate(() => document.body.textContent ?? '');
+    expect(shown).toContain('<img src=x onerror=');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+});
+
 describe('hot reload under the dev server', () => {
   it('a saved change restarts the game with the same seed and role; a broken save shows its errors', async () => {
     const t0 = Date.now();
