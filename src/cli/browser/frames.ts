@@ -3,6 +3,7 @@
 import { buildSite } from './site';
 import { serve } from './serve';
 import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
 
 export interface FrameStats {
   frames: number;
@@ -13,7 +14,7 @@ export interface FrameStats {
 }
 
 /** Records rAF intervals for MS milliseconds, or until the game ends. */
-const RECORDER = `new Promise((resolve) => {
+export const RECORDER = `new Promise((resolve) => {
   const deltas = [];
   const day0 = window.__brink ? window.__brink.day : 0;
   let last = performance.now();
@@ -27,16 +28,16 @@ const RECORDER = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-function percentile(sorted: number[], q: number): number {
+export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
 }
 
-/** Autoplays the default scenario at top speed and measures frame intervals for `seconds`. */
-export async function measureFrames(seconds: number): Promise<FrameStats> {
-  const site = await serve(buildSite());
+/** Autoplays the default scenario at top speed and measures frame intervals for `seconds` (of the site built in `built`, or a fresh build). */
+export async function measureFrames(seconds: number, built?: string): Promise<FrameStats> {
+  const site = await serve(built ?? buildSite());
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
     await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
     await page.waitForFunction(() => window.__brink?.ready === true && (window.__brink?.day ?? 0) >= 1, null, { timeout: 60_000 });
     // Sent as source text: a function serialised from TypeScript would carry the transpiler's helpers.
@@ -48,4 +49,12 @@ export async function measureFrames(seconds: number): Promise<FrameStats> {
     await browser.close();
     await site.close();
   }
+}
+
+/** Frame intervals of any page already open: records for `seconds` with RECORDER and returns the percentiles. */
+export async function recordFrames(page: Page, seconds: number): Promise<FrameStats> {
+  const result = (await page.evaluate(RECORDER.replace('MS', String(seconds * 1000)))) as { deltas: number[]; days: number };
+  const sorted = result.deltas.slice(1).sort((a, b) => a - b);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return { frames: sorted.length, days: result.days, p50: r2(percentile(sorted, 0.5)), p95: r2(percentile(sorted, 0.95)), max: r2(sorted[sorted.length - 1] ?? 0) };
 }

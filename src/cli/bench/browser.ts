@@ -1,0 +1,75 @@
+// The browser's figures, from the real built game in headless Chromium: the first screen (time to the
+// menu's first interactive frame, median of 3 cold loads, and the gzip size of the JavaScript it fetched)
+// against a bare Phaser build made the same way; frame times while autoplaying, and bare Phaser's with one
+// full-canvas texture; and heap growth over a long session.
+import { buildSite } from '../browser/site';
+import { serve } from '../browser/serve';
+import { launchChromium } from '../browser/chromium';
+import { loadFirstScreen, scriptsGzipBytes } from '../browser/first-screen';
+import { barePhaserGzipBytes, buildFullCanvas } from '../browser/bare-phaser';
+import { measureFrames } from '../browser/frames';
+import { measureBareFrames } from '../browser/bare-frames';
+import { measureHeap } from '../browser/heap';
+import { kb } from '../browser/gzip';
+import { r2, type Report } from './measures';
+
+export interface BrowserOptions {
+  framesSeconds: number;
+  heapDays: number;
+  /** JSON bytes of one DayRecord (the state's own growth per day). */
+  dayRecordBytes: number;
+}
+
+export async function browserBench(report: Report, o: BrowserOptions): Promise<void> {
+  report.note('building the site');
+  const built = buildSite();
+
+  // First screen: 3 cold loads.
+  const site = await serve(built);
+  const browser = await launchChromium();
+  const loads = [];
+  try {
+    for (let i = 0; i < 3; i++) loads.push(await loadFirstScreen(browser, site.url));
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const frames = loads.map((l) => l.firstFrame).sort((a, b) => a - b);
+  const firstFrame = frames[1]!;
+  report.add({ key: 'firstFrameMillis', label: `browser: navigation → menu's first interactive frame (median of 3: ${frames.join(', ')})`, value: firstFrame, unit: 'ms', target: '≤ 1,000', ok: firstFrame <= 1000 });
+
+  const scripts = loads[0]!.scripts;
+  const bundle = kb(scriptsGzipBytes(built, scripts));
+  report.note(`first screen fetched ${scripts.length} script(s): ${scripts.join(', ')}`);
+  report.note('building bare Phaser');
+  const phaser = kb(await barePhaserGzipBytes());
+  const ratio = r2(bundle / phaser);
+  report.add(
+    { key: 'bundleGzipKB', label: `bundle: gzip JS the first screen loads (${scripts.length} files)`, value: bundle, unit: 'KB' },
+    { key: 'phaserGzipKB', label: 'bundle: gzip JS of a bare Phaser build', value: phaser, unit: 'KB' },
+    { key: 'bundleRatio', label: 'bundle: first screen / bare Phaser', value: ratio, unit: '×', target: '≤ 1.15', ok: ratio <= 1.15 },
+  );
+
+  report.note(`autoplaying for ${o.framesSeconds} s`);
+  const f = await measureFrames(o.framesSeconds, built);
+  report.add(
+    { key: 'frameP50Millis', label: `browser: frame time p50 (${f.frames} frames, ${f.days} days at top speed)`, value: f.p50, unit: 'ms' },
+    { key: 'frameP95Millis', label: 'browser: frame time p95', value: f.p95, unit: 'ms', target: '≤ 17', ok: f.p95 <= 17 },
+    { key: 'frameMaxMillis', label: 'browser: longest frame', value: f.max, unit: 'ms' },
+  );
+
+  report.note('bare Phaser with one full-canvas texture');
+  const bare = await measureBareFrames(await buildFullCanvas(), Math.min(10, o.framesSeconds));
+  report.add({ key: 'bareFrameP95Millis', label: `browser: bare Phaser, one 910×485 texture, frame p95 (${bare.frames} frames)`, value: bare.p95, unit: 'ms' });
+
+  report.note(`autoplaying ${o.heapDays} days for the heap (about ${Math.round(o.heapDays * 0.36)} s)`);
+  const heap = await measureHeap(o.heapDays, (m) => report.note(m), built);
+  const growth = kb(heap.late - heap.early);
+  const state = kb(heap.between * o.dayRecordBytes);
+  report.add(
+    { key: 'heapGrowthKB', label: `browser: heap growth, day 10 → day ${heap.days} (${heap.games} games, after GC)`, value: growth, unit: 'KB', target: `≤ ${state}`, ok: growth <= state },
+    { key: 'stateGrowthKB', label: `state's own growth: ${heap.between} days × ${o.dayRecordBytes} B per DayRecord`, value: state, unit: 'KB' },
+    { key: 'heapEarlyKB', label: 'browser: heap at day 10 (after GC)', value: kb(heap.early), unit: 'KB' },
+    { key: 'heapLateKB', label: `browser: heap at day ${heap.days} (after GC)`, value: kb(heap.late), unit: 'KB' },
+  );
+}

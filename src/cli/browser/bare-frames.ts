@@ -1,0 +1,19 @@
+// Frame times of bare Phaser drawing one full-canvas texture (see ./bare-phaser.ts) in the same headless
+// Chromium as the game: the floor under the game's own frame times in this browser. Used by the bench.
+import { serve } from './serve';
+import { launchChromium } from './chromium';
+import { recordFrames, type FrameStats } from './frames';
+
+export async function measureBareFrames(built: string, seconds: number): Promise<FrameStats> {
+  const site = await serve(built);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
+    await page.goto(site.url);
+    await page.waitForFunction('window.__bareReady === true', null, { timeout: 60_000 });
+    return await recordFrames(page, seconds);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}

@@ -1,0 +1,91 @@
+// Heap growth of the real game over a long session: headless Chromium autoplays the default scenario at
+// top speed, game after game in the same page (the debrief's "Play again with a new seed", then P to
+// autoplay), and the JS heap is read through CDP after a forced GC at day 10 and after `days` days in all.
+// Used by the bench; progress goes to stderr.
+import type { CDPSession, Page } from 'playwright-core';
+import { buildSite } from './site';
+import { serve } from './serve';
+import { launchChromium } from './chromium';
+
+export interface HeapGrowth {
+  /** Days played in all, across games. */
+  days: number;
+  /** Days played between the two heap readings. */
+  between: number;
+  games: number;
+  /** Used JS heap after GC at day 10 and at the end, in bytes. */
+  early: number;
+  late: number;
+}
+
+interface Hook {
+  ready: boolean;
+  day: number;
+  outcome: string | null;
+  screen: string;
+}
+
+const HOOK = '({ ...window.__brink })';
+
+async function usedHeap(cdp: CDPSession): Promise<number> {
+  // Twice: the first pass can leave garbage that only the second one frees (weak refs, finalizers).
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const u = await cdp.send('Runtime.getHeapUsage');
+  return u.usedSize;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(page: Page, test: (h: Hook) => boolean, timeout = 120_000): Promise<Hook> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const h = (await page.evaluate(HOOK)) as Hook;
+    if (test(h)) return h;
+    if (Date.now() > end) throw new Error(`heap bench: timed out waiting (day ${h.day}, screen ${h.screen})`);
+    await sleep(100);
+  }
+}
+
+/** Autoplays `days` days in one page and returns the heap after GC at day 10 and at the end. */
+export async function measureHeap(days: number, progress: (msg: string) => void = () => {}, built?: string): Promise<HeapGrowth> {
+  const site = await serve(built ?? buildSite());
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=1&role=observer&autoplay=1&speed=3`);
+    await waitFor(page, (h) => h.ready && h.day >= 10);
+    await page.keyboard.press('p'); // pause while the heap is read
+    const early = await usedHeap(cdp);
+    const before = ((await page.evaluate(HOOK)) as Hook).day;
+    await page.keyboard.press('p');
+    let played = 0; // days of finished games
+    let games = 1;
+    let last = Date.now();
+    for (;;) {
+      const h = await waitFor(page, (x) => x.outcome !== null || played + x.day >= days, 600_000);
+      if (Date.now() - last > 5000) {
+        progress(`heap: day ${played + h.day} of ${days} (game ${games})`);
+        last = Date.now();
+      }
+      if (played + h.day >= days) {
+        if (h.outcome === null) await page.keyboard.press('p');
+        played += h.day;
+        break;
+      }
+      played += h.day;
+      progress(`heap: game ${games} ended on day ${h.day}; ${played} of ${days} days`);
+      await waitFor(page, (x) => x.screen === 'debrief');
+      await page.getByRole('button', { name: 'Play again with a new seed' }).click();
+      games++;
+      await waitFor(page, (x) => x.screen === 'play' && x.day === 0 && x.outcome === null && x.ready);
+      await page.keyboard.press('p');
+    }
+    const late = await usedHeap(cdp);
+    return { days: played, between: played - before, games, early, late };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
