@@ -5,6 +5,7 @@ import type { Replay } from '../store/files';
 import { replayLink } from '../store/replay-link';
 import { h } from './dom';
 import { toast } from './toast';
+import { downloadText } from './download';
 
 /** The download's file name: brink-<scenario id>-<seed>-day<N>.json (the seed made file-name safe). */
 export function replayFileName(r: Replay): string {
@@ -15,12 +16,7 @@ export function replayFileName(r: Replay): string {
 /** Downloads the replay as a JSON file; returns its name. */
 export function downloadReplay(r: Replay): string {
   const name = replayFileName(r);
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(r, null, 1)}\n`], { type: 'application/json' }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(name, `${JSON.stringify(r, null, 1)}\n`, 'application/json');
   toast(`Replay saved as ${name}`);
   return name;
 }

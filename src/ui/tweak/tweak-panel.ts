@@ -11,6 +11,7 @@ import { h } from '../dom';
 import { toast } from '../toast';
 import type { ErrorPanel } from '../load/error-panel';
 import './tweak.css';
+import { downloadText } from '../download';
 
 export interface TweakPanelDeps {
   session: SessionStore;
@@ -139,12 +140,7 @@ export function createTweakPanel(d: TweakPanelDeps) {
     const t = tweaks.getState();
     if (!t.baseFile || !t.data) return;
     const name = variantFileName(t.baseFile);
-    const url = URL.createObjectURL(new Blob([variantYaml(t.baseFile, t.data, t.base, t.values)], { type: 'application/yaml' }));
-    const a = h('a', { href: url, download: name, hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(name, variantYaml(t.baseFile, t.data, t.base, t.values), 'application/yaml');
     toast(`Variant saved as ${name}`);
   }
 
