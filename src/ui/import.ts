@@ -45,15 +45,20 @@ export function createOpener(store: SessionStore, reader: ScenarioReader, onOpen
   return { open, openFile };
 }
 
-/** A hidden file input for .json replays, and the function that opens the picker. */
-export function createFilePicker(opener: ReplayOpener) {
-  const input = h('input', { type: 'file', accept: '.json,application/json', class: 'replay-file', 'aria-label': 'Replay file', hidden: true });
+/** A hidden file input of the given kind that hands the chosen file to `opener`, and the function that opens it. */
+export function hiddenPicker(opener: { openFile(f: File): unknown }, accept: string, cls: string, label: string) {
+  const input = h('input', { type: 'file', accept, class: cls, 'aria-label': label, hidden: true });
   input.addEventListener('change', () => {
     const f = input.files?.[0];
     input.value = '';
     if (f) void opener.openFile(f);
   });
   return { input, pick: () => input.click() };
+}
+
+/** A hidden file input for .json replays, and the function that opens the picker. */
+export function createFilePicker(opener: ReplayOpener) {
+  return hiddenPicker(opener, '.json,application/json', 'replay-file', 'Replay file');
 }
 
 const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');

@@ -4,8 +4,7 @@
 // ones, then added to the menu's list ("your file") — or, when it does not load, its errors go to the
 // error panel and nothing else changes (the game in progress goes on).
 import { loadScenario, parseReplay } from '../../store/files';
-import type { ReplayOpener } from '../import';
-import { h } from '../dom';
+import { hiddenPicker, type ReplayOpener } from '../import';
 import type { ErrorPanel } from './error-panel';
 import type { UserScenarios } from './user-scenarios';
 
@@ -78,11 +77,5 @@ export function routeFiles(replays: ReplayOpener, scenarios: ScenarioLoader): Re
 
 /** The menu's scenario picker: a hidden input for .yaml, .yml and .json files. */
 export function createScenarioPicker(open: ReplayOpener) {
-  const input = h('input', { type: 'file', accept: '.yaml,.yml,.json,application/json,application/yaml', class: 'scenario-file', 'aria-label': 'Scenario file', hidden: true });
-  input.addEventListener('change', () => {
-    const f = input.files?.[0];
-    input.value = '';
-    if (f) void open.openFile(f);
-  });
-  return { input, pick: () => input.click() };
+  return hiddenPicker(open, '.yaml,.yml,.json,application/json,application/yaml', 'scenario-file', 'Scenario file');
 }
