@@ -59,7 +59,8 @@ const users = createUserScenarios(bundled);
 const reader = users.reader;
 let booted = false;
 let mapMounted = false;
-const publish = exposeHook(store, () => booted && (store.getState().screen !== 'play' || mapMounted));
+let renderer: string | null = null;
+const publish = exposeHook(store, () => booted && (store.getState().screen !== 'play' || mapMounted), () => renderer);
 
 installTooltips(document.body);
 const boot = createBoot();
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
 
   function mountMapOnce(): void {
     if (mapMounted) return;
-    if (mountMap) mountMap(play.map, store);
+    if (mountMap) renderer = mountMap(play.map, store).renderer;
     else play.map.append(h('div', { class: 'map-missing' }, 'The map is not part of this build.'));
     mapMounted = true;
     publish();

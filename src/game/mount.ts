@@ -1,14 +1,17 @@
-// The map's entry point for the DOM layer: mountMap(parent, store) starts a Phaser game (WebGL) that
-// fills `parent` and follows its size, with the Boot and Map scenes reading the session store.
+// The map's entry point for the DOM layer: mountMap(parent, store) starts a Phaser game that fills
+// `parent` and follows its size, with the Boot and Map scenes reading the session store. The renderer is
+// WebGL on a GPU and Canvas where WebGL would be emulated on the CPU (see renderer-choice.ts).
 import * as Phaser from 'phaser';
 import type { SessionStore } from '../store/session';
 import { BootScene } from './scenes/boot';
 import { MapScene } from './scenes/map';
 import * as P from './map/palette';
+import { chooseRenderer, type RendererName } from './renderer-choice';
 
-export function mountMap(parent: HTMLElement, store: SessionStore): { destroy(): void } {
+export function mountMap(parent: HTMLElement, store: SessionStore): { destroy(): void; renderer: RendererName } {
+  const renderer = chooseRenderer();
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     backgroundColor: P.hex(P.SEA),
     banner: false,
@@ -23,6 +26,7 @@ export function mountMap(parent: HTMLElement, store: SessionStore): { destroy():
     scene: [new BootScene(store), new MapScene(store)],
   });
   return {
+    renderer,
     destroy() {
       game.destroy(true);
     },

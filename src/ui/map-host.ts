@@ -2,7 +2,8 @@
 // show progress while it arrives. The glob keeps the build working before the map module exists.
 import type { SessionStore } from '../store/session';
 
-export type MountMap = (parent: HTMLElement, store: SessionStore) => { destroy(): void };
+/** Starts the map in `parent`; says which renderer it chose ('webgl' or 'canvas'). */
+export type MountMap = (parent: HTMLElement, store: SessionStore) => { destroy(): void; renderer: string };
 
 const modules = import.meta.glob<{ mountMap: MountMap }>('../game/mount.ts');
 

@@ -63,7 +63,9 @@ describe('Brink in Chromium', () => {
     const cli = cliRun(SCENARIO, '7');
     expect(h.hash).toBe(cli.turns[h.day - 1]!.hash);
 
-    // The map: a canvas in the map area that is not blank.
+    // The map: a canvas in the map area that is not blank, drawn by Phaser's Canvas renderer, since
+    // this headless Chromium (--disable-gpu) only has WebGL emulated by SwiftShader.
+    expect(h.renderer).toBe('canvas');
     expect(await page.locator('#map canvas').count()).toBeGreaterThan(0);
     expect(await colourCount(page, '#map canvas')).toBeGreaterThan(12);
     // The feed, the ladder, the pairs and "why?".
@@ -83,6 +85,20 @@ describe('Brink in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
     console.log(`observer 15 days: ${Date.now() - t0} ms`);
+  }, T);
+
+  it('draws the same game with the WebGL renderer when the URL asks for it (?renderer=webgl)', async () => {
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&renderer=webgl`);
+    await waitDay(page, 6);
+    await page.keyboard.press('p');
+    await page.waitForTimeout(400);
+    const h = await hook(page);
+    expect(h.renderer).toBe('webgl');
+    expect(h.hash).toBe(cliRun(SCENARIO, '7').turns[h.day - 1]!.hash);
+    expect(await colourCount(page, '#map canvas')).toBeGreaterThan(12);
+    await shot(page, 'map-webgl');
+    expect(errors).toEqual([]);
+    await page.close();
   }, T);
 
   it('plays 5 days as Belarus through the action cards; hash equals the CLI with the same orders', async () => {

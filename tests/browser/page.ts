@@ -13,6 +13,7 @@ export interface Hook {
   hash: string | null;
   outcome: string | null;
   screen: string;
+  renderer: string | null;
 }
 
 export interface Opened {

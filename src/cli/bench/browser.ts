@@ -52,11 +52,18 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
 
   report.note(`autoplaying for ${o.framesSeconds} s`);
   const f = await measureFrames(o.framesSeconds, built);
+  report.fact('frameRenderer', f.renderer ?? 'unknown');
   report.add(
-    { key: 'frameP50Millis', label: `browser: frame time p50 (${f.frames} frames, ${f.days} days at top speed)`, value: f.p50, unit: 'ms' },
+    { key: 'frameP50Millis', label: `browser: frame time p50 (${f.renderer} renderer, ${f.frames} frames, ${f.days} days at top speed)`, value: f.p50, unit: 'ms' },
     { key: 'frameP95Millis', label: 'browser: frame time p95', value: f.p95, unit: 'ms', target: '≤ 17', ok: f.p95 <= 17 },
     { key: 'frameMaxMillis', label: 'browser: longest frame', value: f.max, unit: 'ms' },
   );
+
+  // The renderer the game did not choose, for comparison (on this machine: WebGL, emulated by SwiftShader).
+  const other = f.renderer === 'canvas' ? 'webgl' : 'canvas';
+  report.note(`autoplaying with the ${other} renderer for comparison`);
+  const o2 = await measureFrames(Math.min(10, o.framesSeconds), built, other);
+  report.add({ key: other === 'webgl' ? 'frameP95WebglMillis' : 'frameP95CanvasMillis', label: `browser: frame time p95 with the ${other} renderer forced (${o2.frames} frames)`, value: o2.p95, unit: 'ms' });
 
   report.note('bare Phaser with one full-canvas texture');
   const bare = await measureBareFrames(await buildFullCanvas(), Math.min(10, o.framesSeconds));

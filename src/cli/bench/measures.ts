@@ -12,6 +12,8 @@ export interface Measure {
 
 export class Report {
   readonly measures: Measure[] = [];
+  /** Facts that are not figures (which renderer the game chose), added to the JSON object as strings. */
+  readonly facts: Record<string, string> = {};
   constructor(private readonly json: boolean) {}
 
   add(...ms: Measure[]): void {
@@ -29,8 +31,13 @@ export class Report {
     process.stderr.write(`bench: ${msg}\n`);
   }
 
+  fact(key: string, value: string): void {
+    this.facts[key] = value;
+    this.note(`${key}: ${value}`);
+  }
+
   doc(extra: Record<string, number | string>): Record<string, number | string> {
-    const doc = { ...extra };
+    const doc: Record<string, number | string> = { ...extra, ...this.facts };
     for (const m of this.measures) doc[m.key] = m.value;
     return doc;
   }

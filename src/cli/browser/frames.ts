@@ -11,6 +11,8 @@ export interface FrameStats {
   p50: number;
   p95: number;
   max: number;
+  /** The map's renderer ('webgl' or 'canvas') as the game reports it, when measuring the game. */
+  renderer?: string;
 }
 
 /** Records rAF intervals for MS milliseconds, or until the game ends. */
@@ -32,19 +34,19 @@ export function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
 }
 
-/** Autoplays the default scenario at top speed and measures frame intervals for `seconds` (of the site built in `built`, or a fresh build). */
-export async function measureFrames(seconds: number, built?: string): Promise<FrameStats> {
+/**
+ * Autoplays the default scenario at top speed and measures frame intervals for `seconds` (of the site
+ * built in `built`, or a fresh build), with the renderer the game chooses or the one given.
+ */
+export async function measureFrames(seconds: number, built?: string, renderer?: 'webgl' | 'canvas'): Promise<FrameStats> {
   const site = await serve(built ?? buildSite());
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
-    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3${renderer ? `&renderer=${renderer}` : ''}`);
     await page.waitForFunction(() => window.__brink?.ready === true && (window.__brink?.day ?? 0) >= 1, null, { timeout: 60_000 });
-    // Sent as source text: a function serialised from TypeScript would carry the transpiler's helpers.
-    const result = (await page.evaluate(RECORDER.replace('MS', String(seconds * 1000)))) as { deltas: number[]; days: number };
-    const sorted = result.deltas.slice(1).sort((a, b) => a - b);
-    const r2 = (x: number) => Math.round(x * 100) / 100;
-    return { frames: sorted.length, days: result.days, p50: r2(percentile(sorted, 0.5)), p95: r2(percentile(sorted, 0.95)), max: r2(sorted[sorted.length - 1] ?? 0) };
+    const used = (await page.evaluate('window.__brink.renderer')) as string;
+    return { ...(await recordFrames(page, seconds)), renderer: used };
   } finally {
     await browser.close();
     await site.close();
@@ -53,6 +55,7 @@ export async function measureFrames(seconds: number, built?: string): Promise<Fr
 
 /** Frame intervals of any page already open: records for `seconds` with RECORDER and returns the percentiles. */
 export async function recordFrames(page: Page, seconds: number): Promise<FrameStats> {
+  // Sent as source text: a function serialised from TypeScript would carry the transpiler's helpers.
   const result = (await page.evaluate(RECORDER.replace('MS', String(seconds * 1000)))) as { deltas: number[]; days: number };
   const sorted = result.deltas.slice(1).sort((a, b) => a - b);
   const r2 = (x: number) => Math.round(x * 100) / 100;

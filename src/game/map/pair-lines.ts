@@ -157,7 +157,10 @@ export class PairLines {
       const ph = 16;
       g.fillStyle(P.parseHex(P.TEXT_SHADOW), 0.8).fillRoundedRect(l.mid.x - pw / 2 - 1.5, l.mid.y - ph / 2 - 1.5, pw + 3, ph + 3, 9);
       g.fillStyle(c, 1).fillRoundedRect(l.mid.x - pw / 2, l.mid.y - ph / 2, pw, ph, 8);
-      l.pill.setPosition(Math.round(l.mid.x), Math.round(l.mid.y)).setColor(t >= 72 ? '#fff4ec' : '#0b1722');
+      l.pill.setPosition(Math.round(l.mid.x), Math.round(l.mid.y));
+      // setColor redraws the text's canvas and uploads it again: only when the colour changes.
+      const ink = t >= 72 ? '#fff4ec' : '#0b1722';
+      if (l.pill.style.color !== ink) l.pill.setColor(ink);
     }
     const gl = this.glow;
     gl.clear().setVisible(pulsing);
