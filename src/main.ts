@@ -1,11 +1,12 @@
-// The game's entry point: creates the session store, boots (fonts, bundled scenarios, the map engine)
-// behind a progress bar, then shows the menu — or, from the URL, opens a share link's replay (#replay=…),
-// resumes the saved game (?resume=1, or ?scenario=…&seed=…&role=… naming the saved game), or starts a
-// new one — and switches between the menu, play and debrief screens as the store says. Also wires
-// autoplay, the replay viewer's playback, autosave, sharing (download, link), opening replays (picker,
-// drag and drop), loading the player's own scenarios (picker, drag and drop, the error panel), the tweak
-// panel, hot reload of scenario files under `npm start`, the keyboard and the read-only test hook
-// (window.__brink). Every scenario is read through one reader: the player's files over the bundled ones.
+// The game's entry point: creates the session store, boots (fonts, bundled scenarios) behind a progress
+// bar, then shows the menu (the map's chunk, with Phaser, is fetched after it) — or, from the URL, opens
+// a share link's replay (#replay=…), resumes the saved game (?resume=1, or ?scenario=…&seed=…&role=…
+// naming the saved game), or starts a new one — and switches between the menu, play and debrief screens
+// as the store says. Also wires autoplay, the replay viewer's playback, autosave, sharing (download,
+// link), opening replays (picker, drag and drop), loading the player's own scenarios (picker, drag and
+// drop, the error panel), the tweak panel, hot reload of scenario files under `npm start`, the keyboard
+// and the read-only test hook (window.__brink). Every scenario is read through one reader: the player's
+// files over the bundled ones.
 import { config as zodConfig } from 'zod';
 import '@fontsource-variable/inter';
 import '@fontsource/oswald/400.css';
@@ -54,6 +55,8 @@ import { loadScenario } from './sim/index';
 zodConfig({ jitless: true });
 
 const app = document.getElementById('app')!;
+// The URL as loaded: the map reads it when it mounts (?renderer=), after the address bar may have changed.
+const loadedSearch = location.search;
 const store = createSession();
 const users = createUserScenarios(bundled);
 const reader = users.reader;
@@ -77,13 +80,6 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   const refreshCatalogue = () => store.getState().loadCatalogue(reader, users.all());
   refreshCatalogue();
-  boot.progress(0.55, 'Loading the map engine');
-  let mountMap: MountMap | null = null;
-  try {
-    mountMap = await loadMap();
-  } catch (e) {
-    console.warn('The map did not load:', e);
-  }
   boot.progress(0.95, 'Ready');
 
   // The replay being watched (for "Save replay" and "Copy link" while viewing).
@@ -191,12 +187,28 @@ async function main(): Promise<void> {
     toast(`${name} reloaded: the run restarted with seed ${s.seed}`);
   });
 
+  // The map (Phaser, the unit symbols, the borders) is a chunk of its own that the menu does not wait
+  // for: it is fetched once the menu is on screen, or at once when the URL starts a game, and mounted
+  // when play begins (with "Loading the map" in its place until it arrives).
+  let mapModule: Promise<MountMap | null> | null = null;
+  const fetchMap = (): Promise<MountMap | null> =>
+    (mapModule ??= loadMap().catch((e: unknown) => {
+      console.warn('The map did not load:', e);
+      return null;
+    }));
+  let mapMounting = false;
   function mountMapOnce(): void {
-    if (mapMounted) return;
-    if (mountMap) renderer = mountMap(play.map, store).renderer;
-    else play.map.append(h('div', { class: 'map-missing' }, 'The map is not part of this build.'));
-    mapMounted = true;
-    publish();
+    if (mapMounted || mapMounting) return;
+    mapMounting = true;
+    const loading = h('div', { class: 'map-loading' }, 'Loading the map');
+    play.map.append(loading);
+    void fetchMap().then((mountMap) => {
+      loading.remove();
+      if (mountMap) renderer = mountMap(play.map, store, loadedSearch).renderer;
+      else play.map.append(h('div', { class: 'map-missing' }, 'The map could not be loaded'));
+      mapMounted = true;
+      publish();
+    });
   }
 
   function enterPlay(): void {
@@ -367,6 +379,8 @@ async function main(): Promise<void> {
   boot.progress(1, 'Ready');
   render(store.getState());
   publish();
+  // The menu is up: fetch the map after its first frame, so Start does not wait for it.
+  requestAnimationFrame(() => setTimeout(() => void fetchMap(), 0));
 }
 
 main().catch((e: unknown) => {

@@ -8,8 +8,9 @@ import { MapScene } from './scenes/map';
 import * as P from './map/palette';
 import { chooseRenderer, type RendererName } from './renderer-choice';
 
-export function mountMap(parent: HTMLElement, store: SessionStore): { destroy(): void; renderer: RendererName } {
-  const renderer = chooseRenderer();
+/** Starts the map in `parent`; `search` is the page's URL query as it was at load (it may force a renderer). */
+export function mountMap(parent: HTMLElement, store: SessionStore, search: string = location.search): { destroy(): void; renderer: RendererName } {
+  const renderer = chooseRenderer(search);
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,

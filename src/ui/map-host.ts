@@ -2,8 +2,8 @@
 // show progress while it arrives. The glob keeps the build working before the map module exists.
 import type { SessionStore } from '../store/session';
 
-/** Starts the map in `parent`; says which renderer it chose ('webgl' or 'canvas'). */
-export type MountMap = (parent: HTMLElement, store: SessionStore) => { destroy(): void; renderer: string };
+/** Starts the map in `parent` (with the page's URL query, which may force a renderer); says which renderer it chose ('webgl' or 'canvas'). */
+export type MountMap = (parent: HTMLElement, store: SessionStore, search?: string) => { destroy(): void; renderer: string };
 
 const modules = import.meta.glob<{ mountMap: MountMap }>('../game/mount.ts');
 

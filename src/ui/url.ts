@@ -28,8 +28,10 @@ export function readLaunch(search: string, catalogue: CatalogueEntry[]): LaunchP
   };
 }
 
-/** Writes the running game into the address bar (so it can be shared), without reloading. */
+/** Writes the running game into the address bar (so it can be shared), without reloading; a forced map renderer (?renderer=) stays. */
 export function writeLaunch(p: { file: string; id: string; seed: string; role: string }): void {
   const q = new URLSearchParams({ scenario: p.id, seed: p.seed, role: p.role });
+  const renderer = new URLSearchParams(location.search).get('renderer');
+  if (renderer) q.set('renderer', renderer);
   history.replaceState(null, '', `${location.pathname}?${q.toString()}`);
 }

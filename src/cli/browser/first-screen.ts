@@ -1,7 +1,8 @@
 // The first screen as a player meets it: the built site opened in headless Chromium on loopback, each load
-// in a fresh browser context (no cache, no saved game). Records every JavaScript response until the menu
-// is shown (window.__brink.ready && screen === 'menu') and the time from navigation start to the first
-// animation frame after that (performance.now() in that frame). Used by the bench.
+// in a fresh browser context (no cache, no saved game). Records the time from navigation start to the
+// first animation frame after the menu is shown (window.__brink.ready && screen === 'menu'), the
+// JavaScript requested before that frame (the page's resource timing), and what is fetched after it
+// while the page settles (the map's chunk, prefetched for Start). Used by the bench.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { gzipBytes } from './gzip';
@@ -11,7 +12,12 @@ export interface FirstScreen {
   firstFrame: number;
   /** Paths (under the site root) of the .js files requested before that frame. */
   scripts: string[];
+  /** Paths of the .js files requested after it, within a few seconds (prefetched, not waited for). */
+  later: string[];
 }
+
+/** The page's .js resources with the time each was requested (ms since navigation start). */
+const RESOURCES = `performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime }))`;
 
 /** Runs in the page before any of its scripts: waits for the menu, then one more frame, and keeps its time. */
 const PROBE = `(() => {
@@ -29,17 +35,20 @@ export async function loadFirstScreen(browser: Browser, url: string): Promise<Fi
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
-    const scripts: string[] = [];
-    let done = false;
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (!done && path.endsWith('.js')) scripts.push(path);
-    });
     await page.goto(url);
     await page.waitForFunction('typeof window.__brinkFirstFrame === "number"', null, { timeout: 60_000, polling: 20 });
-    done = true;
     const firstFrame = (await page.evaluate('window.__brinkFirstFrame')) as number;
-    return { firstFrame: Math.round(firstFrame), scripts: [...new Set(scripts)] };
+    // A resource is listed once it has arrived: wait until the list has not grown for a second.
+    let all: { path: string; start: number }[] = [];
+    for (let still = 0, t = 0; still < 4 && t < 40; t++) {
+      await page.waitForTimeout(250);
+      const now = (await page.evaluate(RESOURCES)) as { path: string; start: number }[];
+      still = now.length === all.length ? still + 1 : 0;
+      all = now;
+    }
+    const scripts = [...new Set(all.filter((r) => r.start <= firstFrame).map((r) => r.path))];
+    const later = [...new Set(all.filter((r) => r.start > firstFrame).map((r) => r.path))].filter((p) => !scripts.includes(p));
+    return { firstFrame: Math.round(firstFrame), scripts, later };
   } finally {
     await context.close();
   }
