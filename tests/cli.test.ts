@@ -1,5 +1,6 @@
 // The command line as a user runs it: sim prints the same bytes for the same seed, other bytes for
-// another; --runs gives the odds; validate exits 0/1 with file:line:col errors and never a stack trace.
+// another; --runs gives the odds (the same on worker threads with --workers); validate exits 0/1 with
+// file:line:col errors and never a stack trace.
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,21 @@ describe('npm run sim', () => {
     expect(Object.values(odds.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(200);
     expect(odds.endTurn).toEqual({ p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) });
     expect(odds.peakTension.p90).toBeGreaterThanOrEqual(odds.peakTension.p10);
+  });
+
+  it('gives the same odds on 3 worker threads as on one, and --days cuts games off as "open"', () => {
+    const one = cli('sim', [DEFAULT, '--runs', '300', '--days', '40', '--json']);
+    const three = cli('sim', [DEFAULT, '--runs', '300', '--days', '40', '--workers', '3', '--json']);
+    expect(one.status).toBe(0);
+    expect(three.status).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    const odds = JSON.parse(one.stdout) as { runs: number; outcomes: Record<string, number>; endTurn: { p90: number } };
+    expect(odds.runs).toBe(300);
+    expect(odds.outcomes.open).toBeGreaterThan(0);
+    expect(odds.endTurn.p90).toBeLessThanOrEqual(40);
+    // Without a cap every game reaches an outcome of the scenario's.
+    expect(JSON.parse(cli('sim', [MINI, '--runs', '50', '--workers', '2', '--json']).stdout).outcomes.open).toBeUndefined();
+    expect(cli('sim', [MINI, '--workers', '2']).stderr).toMatch(/--workers goes with --runs N/);
   });
 
   it('refuses an unknown role or option with a usage message (exit 2)', () => {

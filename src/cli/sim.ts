@@ -1,14 +1,15 @@
 // `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record OUT]`:
 // one game, as a per-turn table or one JSON document; --record also writes its replay. `--runs N` plays
-// N seeds and prints the odds instead.
+// N seeds and prints the odds instead (`--workers W` on W threads, `--days D` to cut games off at day D).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runGame, runSummary, summarise, batchSeeds, compile, makeReplay, type Order, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
+import { runGame, runSummary, summarise, batchSeeds, compile, makeReplay, OPEN_OUTCOME, type Order, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
 import { parseArgs, intOption, UsageError } from './args';
 import { loadFromDisk } from './files';
 import { reportLoadErrors } from './report';
+import { runOddsParallel } from './odds-pool';
 
 const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record replay.json]
-       npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--json]`;
+       npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--workers W] [--days D] [--json]`;
 
 /** Orders from a JSON file: { "<turn>": { "<actor>": { "action": "...", "target": "..." } } }. */
 function readOrders(file: string | undefined): ((turn: number) => Orders) | undefined {
@@ -66,14 +67,17 @@ function printOdds(scenario: Scenario, odds: Odds): void {
     const share = odds.runs ? n / odds.runs : 0;
     out.write(`${pad(o.name, 28)} ${pad(String(n), 6)} ${(share * 100).toFixed(1).padStart(5)}%  ${'█'.repeat(Math.round(share * 40))}\n`);
   }
+  const open = odds.outcomes[OPEN_OUTCOME] ?? 0;
+  if (open > 0) out.write(`${pad('(still open at the day cap)', 28)} ${pad(String(open), 6)} ${((open / odds.runs) * 100).toFixed(1).padStart(5)}%  ${'█'.repeat(Math.round((open / odds.runs) * 40))}\n`);
   out.write(`\nday of the end   p10 ${odds.endTurn.p10}  p50 ${odds.endTurn.p50}  p90 ${odds.endTurn.p90}\n`);
   out.write(`peak tension     p10 ${odds.peakTension.p10}  p50 ${odds.peakTension.p50}  p90 ${odds.peakTension.p90}\n`);
   const blame = Object.entries(odds.blame).sort((a, b) => b[1] - a[1]);
   if (blame.length) out.write(`blamed           ${blame.map(([a, n]) => `${a} ${n}`).join(', ')}\n`);
 }
 
-function main(argv: string[]): number {
-  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs', 'record'], ['json', 'help']);
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs', 'record', 'workers', 'days'], ['json', 'help']);
+  for (const o of ['workers', 'days']) if (args.values.has(o) && !args.values.has('runs')) throw new UsageError(`--${o} goes with --runs N`);
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -88,10 +92,16 @@ function main(argv: string[]): number {
   if (args.values.has('runs')) {
     const n = intOption(args, 'runs', 100, 1, 10_000_000);
     const seeds = seed === undefined ? batchSeeds(n) : batchSeeds(n).map((s) => `${seed}-${s}`);
-    const runs = seeds.map((s, i) => {
-      if (i % 50 === 0 || i === n - 1) progress(i + 1, n);
-      return runSummary(scenario, s);
-    });
+    const workers = intOption(args, 'workers', 1, 1, 64);
+    const days = args.values.has('days') ? intOption(args, 'days', 0, 1, 1_000_000) : undefined;
+    // One worker plays here; more run on threads, with the same runs in the same order.
+    const runs =
+      workers === 1
+        ? seeds.map((s, i) => {
+            if (i % 50 === 0 || i === n - 1) progress(i + 1, n);
+            return runSummary(scenario, s, days);
+          })
+        : (await runOddsParallel(scenario, seeds, { workers, maxTurns: days, progress })).runs;
     const odds = summarise(scenario, runs);
     if (json) process.stdout.write(`${JSON.stringify(odds)}\n`);
     else printOdds(scenario, odds);
@@ -131,11 +141,12 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError || (e as Error).name === 'OrderError') {
-    process.stderr.write(`sim: ${(e as Error).message}\n`);
-    process.exitCode = 2;
-  } else throw e;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as Error).name === 'OrderError') {
+      process.stderr.write(`sim: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    } else throw e;
+  },
+);

@@ -10,6 +10,6 @@ export { compile, type Model } from './model';
 export { bandOf, bandIndex, DEFAULT_BANDS, type BandDef } from './ladder';
 export { overallTension, pairBetween, hottestPair } from './tension';
 export { explainPair, optionsFor, causeLabel, type Contributor, type OptionView } from './explain';
-export { runGame, runSummary, summarise, batchSeeds, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
+export { runGame, runSummary, summarise, batchSeeds, OPEN_OUTCOME, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
 export { turnDate, longDate } from './calendar';
 export { parseReplay, makeReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, type Replay, type ReplayRead, type Verdict, type PlayedDay } from './replay';

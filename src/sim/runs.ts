@@ -53,16 +53,23 @@ export interface RunSummary {
   blame: string | null;
 }
 
-/** One observer game, summarised (no hashing, no trace): the unit of the odds. */
-export function runSummary(scenario: Scenario, seed: string | number): RunSummary {
+/** The outcome id of a run cut off by a day cap before the scenario ended it. */
+export const OPEN_OUTCOME = 'open';
+
+/**
+ * One observer game, summarised (no hashing, no trace): the unit of the odds. With `maxTurns`, a game
+ * still running after that many days counts as OPEN_OUTCOME, ending on that day.
+ */
+export function runSummary(scenario: Scenario, seed: string | number, maxTurns = Infinity): RunSummary {
   const m = compile(scenario);
   let state = createGame(scenario, seed);
   let peak = overallTension(m, state);
-  while (!state.outcome) {
+  while (!state.outcome && state.turn < maxTurns) {
     state = step(scenario, state).state;
     const o = overallTension(m, state);
     if (o > peak) peak = o;
   }
+  if (!state.outcome) return { outcome: OPEN_OUTCOME, endTurn: state.turn, peak, blame: null };
   return { outcome: state.outcome.id, endTurn: state.outcome.turn, peak, blame: state.outcome.blame };
 }
 

@@ -1,48 +1,29 @@
-// The odds a modder waits for: N observer runs capped at D days, split between W worker threads, timed
-// from spawning the workers to the last result (worker start-up and scenario loading included).
-import { Worker } from 'node:worker_threads';
+// The odds a modder waits for: N observer runs capped at D days on W worker threads, through the same
+// pool as `sim --runs N --workers W --days D` (src/cli/odds-pool.ts), timed from the call to the last
+// result: bundling the thread's code and starting the workers included, loading the scenario not (the
+// CLI does that once, before).
 import { performance } from 'node:perf_hooks';
-import type { OddsJob, OddsResult } from './odds-thread';
+import { batchSeeds } from '../../sim/index';
+import { loadFromDisk } from '../files';
+import { runOddsParallel } from '../odds-pool';
 
 export interface OddsTiming {
   workers: number;
   runs: number;
   turns: number;
   seconds: number;
-  /** The slowest worker's time spent playing, without start-up (tsx, loading the scenario). */
+  /** The slowest worker's time spent playing, without start-up. */
   runSeconds: number;
 }
 
-// Node 20 does not apply `execArgv: ['--import', 'tsx']` before a worker's entry is loaded (the .ts file
-// fails with ERR_UNKNOWN_FILE_EXTENSION), so each worker starts from this ESM snippet, which registers
-// tsx's loader in the worker and then imports the TypeScript entry.
-const THREAD = new URL('./odds-thread.ts', import.meta.url).href;
-const TSX = import.meta.resolve('tsx/esm/api');
-const BOOT = `import(${JSON.stringify(TSX)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD)}); });`;
-
-function runWorker(job: OddsJob): Promise<OddsResult> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(BOOT, { eval: true, workerData: job });
-    let result: OddsResult | null = null;
-    w.once('message', (m: OddsResult) => (result = m));
-    w.once('error', reject);
-    w.once('exit', (code) => (result ? resolve(result) : reject(new Error(`odds worker exited with code ${code} and no result`))));
-  });
-}
-
-/** Plays seeds 1..runs (each capped at `days` days) on `workers` threads; the seeds split evenly. */
+/** Plays seeds 1..runs (each capped at `days` days) on `workers` threads. */
 export async function oddsSeconds(file: string, runs: number, days: number, workers: number): Promise<OddsTiming> {
+  const loaded = loadFromDisk(file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
   const t0 = performance.now();
-  const jobs: OddsJob[] = [];
-  let first = 1;
-  for (let i = 0; i < workers; i++) {
-    const count = Math.floor(runs / workers) + (i < runs % workers ? 1 : 0);
-    jobs.push({ file, first, count, days });
-    first += count;
-  }
-  const results = await Promise.all(jobs.map(runWorker));
+  const r = await runOddsParallel(loaded.scenario, batchSeeds(runs), { workers, maxTurns: days });
   const seconds = (performance.now() - t0) / 1000;
-  const played = results.reduce((n, r) => n + r.runs, 0);
-  if (played !== runs) throw new Error(`odds workers played ${played} runs, expected ${runs}`);
-  return { workers, runs, turns: results.reduce((n, r) => n + r.turns, 0), seconds: Math.round(seconds * 100) / 100, runSeconds: Math.round(Math.max(...results.map((r) => r.runMillis)) / 10) / 100 };
+  if (r.runs.length !== runs) throw new Error(`odds workers played ${r.runs.length} runs, expected ${runs}`);
+  const turns = r.runs.reduce((n, x) => n + x.endTurn, 0);
+  return { workers, runs, turns, seconds: Math.round(seconds * 100) / 100, runSeconds: Math.round(r.runMillis / 10) / 100 };
 }
