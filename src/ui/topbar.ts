@@ -83,6 +83,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     key = k;
     const d = dayLine(s);
     title.textContent = s.scenario?.data.meta.title ?? '';
+    title.title = title.textContent;
     dayNum.textContent = d ? `Day ${d.day}` : '';
     dayDate.textContent = d ? (d.day === 0 ? `eve of ${d.date}` : d.date) : '';
     progress.style.width = d ? `${(100 * d.day) / d.limit}%` : '0';

@@ -1,6 +1,7 @@
 // The browser's figures, from the real built game in headless Chromium: the first screen (time to the
 // menu's first interactive frame, median of 3 cold loads, and the gzip size of the JavaScript it fetched)
-// against a bare Phaser build made the same way; frame times while autoplaying, and bare Phaser's with one
+// against a bare Phaser build made the same way; seeking a 120-day replay in the viewer; frame times while
+// autoplaying (with the renderer the game chose, and the other one forced), and bare Phaser's with one
 // full-canvas texture; and heap growth over a long session.
 import { buildSite } from '../browser/site';
 import { serve } from '../browser/serve';
@@ -12,8 +13,13 @@ import { measureBareFrames } from '../browser/bare-frames';
 import { measureHeap } from '../browser/heap';
 import { kb } from '../browser/gzip';
 import { r2, type Report } from './measures';
+import { measureSeek } from '../browser/seek';
+import { longReplay, seekDays } from './model';
+import type { Scenario } from '../../sim/index';
 
 export interface BrowserOptions {
+  /** The default scenario, for the long replay the seek measure opens. */
+  scenario: Scenario;
   framesSeconds: number;
   heapDays: number;
   /** JSON bytes of one DayRecord (the state's own growth per day). */
@@ -28,8 +34,12 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
   const site = await serve(built);
   const browser = await launchChromium();
   const loads = [];
+  const long = longReplay(o.scenario);
+  let seek;
   try {
     for (let i = 0; i < 3; i++) loads.push(await loadFirstScreen(browser, site.url));
+    report.note(`seeking a ${long.days}-day replay in the viewer`);
+    seek = await measureSeek(browser, site.url, long, seekDays(long.days));
   } finally {
     await browser.close();
     await site.close();
@@ -37,6 +47,9 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
   const frames = loads.map((l) => l.firstFrame).sort((a, b) => a - b);
   const firstFrame = frames[1]!;
   report.add({ key: 'firstFrameMillis', label: `browser: navigation → menu's first interactive frame (median of 3: ${frames.join(', ')})`, value: firstFrame, unit: 'ms', target: '≤ 1,000', ok: firstFrame <= 1000 });
+
+  report.note(`seek: ms per jump ${seek.jumps.join(', ')}`);
+  report.add({ key: 'seekMillis', label: `replay: jump the viewer's timeline to a day, on screen (worst of ${seek.jumps.length})`, value: seek.worst, unit: 'ms', target: '≤ 50', ok: seek.worst <= 50 });
 
   const scripts = loads[0]!.scripts;
   const bundle = kb(scriptsGzipBytes(built, scripts));

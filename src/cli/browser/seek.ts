@@ -1,0 +1,53 @@
+// Seeking a replay as a player feels it: the built game in headless Chromium loads the long scenario as
+// the player's own file, opens its 120-day replay through the menu's "Open a replay…" picker, then jumps
+// the viewer's timeline to 20 days. Each jump is timed from the timeline's input event to the start of
+// the frame after the one that drew it (the store, the panels and the map all updated and painted).
+// Used by the bench.
+import type { Browser } from 'playwright-core';
+import type { LongReplay } from '../bench/model';
+
+export interface SeekTimes {
+  /** ms per jump, in order. */
+  jumps: number[];
+  worst: number;
+}
+
+/** Runs in the page: sets the timeline to each day and times it to the frame after the one that drew it. */
+const JUMPS = `(async (days) => {
+  const range = document.querySelector('.replay-bar input[type=range]');
+  if (!range) throw new Error('the replay viewer has no timeline');
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const out = [];
+  for (const day of days) {
+    await frame();
+    const t0 = performance.now();
+    range.value = String(day);
+    range.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame();
+    const t1 = await frame();
+    if (window.__brink.day !== day) throw new Error('the jump to day ' + day + ' landed on day ' + window.__brink.day);
+    out.push(t1 - t0);
+  }
+  return out;
+})`;
+
+export async function measureSeek(browser: Browser, url: string, long: LongReplay, days: number[]): Promise<SeekTimes> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction('window.__brink && window.__brink.ready && window.__brink.screen === "menu"', null, { timeout: 60_000 });
+    await page.setInputFiles('input.scenario-file', { name: long.file, mimeType: 'application/json', buffer: Buffer.from(long.text) });
+    await page.waitForFunction(`[...document.querySelectorAll('.menu-card.scenario')].some((c) => c.textContent.includes(${JSON.stringify(long.days + ' days')}))`, null, { timeout: 30_000 });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open a replay…' }).click();
+    await (await chooser).setFiles({ name: 'long-replay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(long.replay)) });
+    await page.waitForFunction(`window.__brink.screen === 'play' && window.__brink.ready && window.__brink.day === ${long.days}`, null, { timeout: 60_000 });
+    await page.locator('.replay-bar').waitFor();
+    await page.waitForTimeout(1500);
+    const jumps = (await page.evaluate(`${JUMPS}(${JSON.stringify(days)})`)) as number[];
+    return { jumps: jumps.map((x) => Math.round(x * 10) / 10), worst: Math.round(Math.max(...jumps) * 10) / 10 };
+  } finally {
+    await context.close();
+  }
+}
