@@ -82,3 +82,20 @@ describe.each(scenarios)('properties of %s', (_name, scenario) => {
     );
   });
 });
+
+// A counterexample fast-check found (25 Nov 2026): on turn 55 an incident between Belarus and Ukraine
+// also moved Russia–Ukraine by +10.9 (to 100.36), and only the incident's own pair was clamped.
+describe.runIf(existsSync(DEFAULT))('a found counterexample, kept', () => {
+  it('clamps every pair an incident moves (seed "&&h", Ukraine)', () => {
+    const scenario = load(DEFAULT);
+    const picks = [66, 213, 369, 0, 279, 477, 298, 226, 415, 623, 739, 823, 996, 406, 208, 1, 0, 523, 0, 0, 881, 949, 622, 0, 0, 683, 73, 0, 669, 0, 70, 0, 287, 368, 0, 651, 31, 4, 558, 129, 3, 0, 0, 125, 0, 6, 0, 0, 89, 178, 0, 765, 599, 0, 0];
+    let s = createGame(scenario, '&&h', { role: 'ukraine' });
+    for (const pick of picks) {
+      if (s.outcome) break;
+      s = step(scenario, s, ordersFrom(scenario, s, 'ukraine', pick)).state;
+      checkInvariants(scenario, s);
+    }
+    // The case is still the one found: the game reaches the turn of that incident.
+    expect(s.turn).toBe(55);
+  });
+});

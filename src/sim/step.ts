@@ -225,7 +225,8 @@ function incidents(t: Turn): void {
     if (t.rng.next() >= odds) continue;
     const [action, actor, target] = list[t.rng.int(list.length)]!;
     performAction(t, m.actions[action]!, actor, target, 'incident');
-    clampPair(st, p, m.data.rules.ledgerSize);
+    // An incident can move other pairs too (its action's effects on third parties): all are clamped.
+    for (let q = 0; q < m.nP; q++) clampPair(st, q, m.data.rules.ledgerSize);
   }
 }
 
