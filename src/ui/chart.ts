@@ -23,11 +23,14 @@ export interface ChartData {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const shortDate = (iso: string) => (iso ? `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}` : '');
 
-/** Sizes the canvas to its box (device pixels) and draws the chart. */
-export function drawChart(canvas: HTMLCanvasElement, data: ChartData): void {
+/**
+ * Sizes the canvas to its box (device pixels) and draws the chart. `box` is the canvas's CSS size when
+ * the caller knows it (from a ResizeObserver), which spares a forced layout; otherwise it is read.
+ */
+export function drawChart(canvas: HTMLCanvasElement, data: ChartData, box?: { width: number; height: number }): void {
   const dpr = Math.min(window.devicePixelRatio || 1, 2);
-  const w = Math.max(40, canvas.clientWidth);
-  const hgt = Math.max(40, canvas.clientHeight);
+  const w = Math.max(40, box ? box.width : canvas.clientWidth);
+  const hgt = Math.max(40, box ? box.height : canvas.clientHeight);
   if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(hgt * dpr)) {
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(hgt * dpr);

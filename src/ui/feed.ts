@@ -10,7 +10,8 @@ import { closePopover, isPopoverFor, openPopover } from './popover';
 type FeedEvent = Session['days'][number]['events'][number];
 
 const KIND_LABEL: Record<string, string> = { scripted: 'timeline', action: 'action', incident: 'incident', band: 'ladder', outcome: 'outcome' };
-const MAX_ITEMS = 160;
+/** Items the feed builds at first; scrolling down loads this many more each time. */
+const PAGE = 30;
 
 export function createFeed(store: SessionStore) {
   const list = h('div', { class: 'feed-list', role: 'list' });
@@ -46,12 +47,14 @@ export function createFeed(store: SessionStore) {
     openPopover(anchor, `${displayDate(e.date)} · ${e.source ? 'Source' : 'Simulated'}`, ...body);
   }
 
-  /** Builds one day's header and items (public events, plus the player's own private ones). */
+  /** The events of a day the player sees: public ones, plus the player's own private ones. */
+  const shown = (s: Session, turn: number): FeedEvent[] => (s.days[turn]?.events ?? []).filter((e) => e.visibility === 'public' || e.actor === s.role);
+
+  /** Builds one day's header and items. */
   function dayNodes(s: Session, turn: number, colours: Map<string, string>): HTMLElement[] {
     const rec = s.days[turn];
-    if (!rec) return [];
-    const events = rec.events.filter((e) => e.visibility === 'public' || e.actor === s.role);
-    if (events.length === 0) return [];
+    const events = shown(s, turn);
+    if (!rec || events.length === 0) return [];
     const out: HTMLElement[] = [h('div', { class: 'feed-day', role: 'presentation' }, h('span', { class: 'mono' }, `Day ${rec.turn}`), ` ${displayDate(rec.date)}`)];
     for (const e of events) {
       const item: HTMLButtonElement = h(
@@ -73,30 +76,130 @@ export function createFeed(store: SessionStore) {
     return out;
   }
 
-  // Incremental: a new day's items are prepended; the list is rebuilt only for a new game.
+  // The list holds whole days, newest first: at least `limit` items (PAGE at first) and more as the
+  // reader scrolls down to older days. A new day is prepended and the oldest days beyond the limit
+  // dropped; a jump back (a replay's timeline) removes the days after it and fills in older ones.
+  // A jump far ahead, or a new game, builds only the newest days again.
+  interface Block {
+    turn: number;
+    nodes: HTMLElement[];
+    items: number;
+  }
+  let blocks: Block[] = [];
   let game: unknown = null;
-  let shownDays = 0;
+  /** Days before this turn are accounted for (in the list, or older than it). */
+  let top = 1;
+  let limit = PAGE;
   let total = 0;
   const empty = h('div', { class: 'feed-empty' }, 'The crisis begins. Press ▶ Next day, or ▶▶ to watch it unfold.');
-  function update(s: Session): void {
-    const first = s.days[0];
-    if (first !== game || s.days.length < shownDays) {
-      game = first;
-      shownDays = 1;
-      total = 0;
-      replace(list, empty);
+  const more = h('div', { class: 'feed-more', role: 'presentation' }, 'Older days load as you scroll');
+  const items = () => blocks.reduce((n, b) => n + b.items, 0);
+  const oldest = () => blocks[blocks.length - 1]?.turn ?? top;
+  const drop = (b: Block) => b.nodes.forEach((n) => n.remove());
+  const block = (s: Session, turn: number, colours: Map<string, string>): Block | null => {
+    const nodes = dayNodes(s, turn, colours);
+    return nodes.length ? { turn, nodes, items: nodes.length - 1 } : null;
+  };
+  const colourMap = (s: Session) => new Map(actors(s).map((a) => [a.id, a.colour]));
+
+  /** Appends older days until the list holds `limit` items or reaches day 1. */
+  function fill(s: Session, colours: Map<string, string>): void {
+    let n = items();
+    for (let t = oldest() - 1; t >= 1 && n < limit; t--) {
+      const b = block(s, t, colours);
+      if (!b) {
+        // A day with nothing to show still counts as reached.
+        blocks.push({ turn: t, nodes: [], items: 0 });
+        continue;
+      }
+      more.before(...b.nodes);
+      blocks.push(b);
+      n += b.items;
     }
-    if (s.days.length === shownDays) return;
-    const colours = new Map(actors(s).map((a) => [a.id, a.colour]));
-    const fresh: HTMLElement[] = [];
-    for (let t = s.days.length - 1; t >= shownDays; t--) fresh.push(...dayNodes(s, t, colours));
-    shownDays = s.days.length;
-    if (fresh.length === 0) return;
-    empty.remove();
-    total += fresh.filter((n) => n.classList.contains('feed-item')).length;
-    list.prepend(...fresh);
-    while (list.childElementCount > MAX_ITEMS) list.lastElementChild!.remove();
-    count.textContent = `${total} events`;
   }
+
+  // Whether the reader has scrolled the list (kept from scroll events: reading scrollTop in an update
+  // would force a layout). A jump or a new game shows the newest events from the top; a single new day
+  // leaves the reader where they are.
+  let scrolled = false;
+  list.addEventListener('scroll', () => (scrolled = list.scrollTop > 0), { passive: true });
+
+  function update(s: Session): void {
+    const len = s.days.length;
+    if (s.days[0] === game && len !== top && len !== top + 1) {
+      // A jump: back to the top of the list, and to the first page.
+      limit = PAGE;
+      if (scrolled) list.scrollTop = 0;
+      scrolled = false;
+    }
+    if (s.days[0] !== game) {
+      game = s.days[0];
+      blocks = [];
+      top = 1;
+      limit = PAGE;
+      total = 0;
+      if (scrolled) list.scrollTop = 0;
+      scrolled = false;
+      replace(list, empty, more);
+      more.hidden = true;
+      count.textContent = '';
+    }
+    if (len === top) return;
+    const colours = colourMap(s);
+    if (len < top) {
+      // Back: the days after the new last day go; the count is taken again.
+      while (blocks.length && blocks[0]!.turn >= len) drop(blocks.shift()!);
+      top = len;
+      total = 0;
+      for (let t = 1; t < len; t++) total += shown(s, t).length;
+    } else {
+      const fresh: Block[] = [];
+      let n = 0;
+      let t = len - 1;
+      for (; t >= top && n < limit; t--) {
+        const b = block(s, t, colours);
+        fresh.push(b ?? { turn: t, nodes: [], items: 0 });
+        n += b?.items ?? 0;
+      }
+      for (let u = top; u < len; u++) total += shown(s, u).length;
+      if (t >= top) {
+        // Far ahead: the days in between are not built; the list starts again from the newest.
+        blocks.forEach(drop);
+        blocks = [];
+      }
+      list.prepend(...fresh.flatMap((b) => b.nodes));
+      blocks = [...fresh, ...blocks];
+      top = len;
+      // Drop the oldest whole days beyond the limit.
+      let kept = items();
+      while (blocks.length > 1 && kept - blocks[blocks.length - 1]!.items >= limit) {
+        const b = blocks.pop()!;
+        kept -= b.items;
+        drop(b);
+      }
+    }
+    fill(s, colours);
+    const shownItems = items();
+    if (shownItems === 0) list.prepend(empty);
+    else empty.remove();
+    more.hidden = oldest() <= 1;
+    count.textContent = total ? `${total} events` : '';
+  }
+
+  // Scrolling near the end of the list loads older days.
+  const seen = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting) || more.hidden) return;
+      limit += PAGE;
+      const s = store.getState();
+      fill(s, colourMap(s));
+      more.hidden = oldest() <= 1;
+      // Observed again, so that a list still short of the bottom keeps loading.
+      seen.unobserve(more);
+      seen.observe(more);
+    },
+    { root: list, rootMargin: '0px 0px 240px 0px' },
+  );
+  seen.observe(more);
   return { el, update };
 }

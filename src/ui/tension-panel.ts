@@ -16,8 +16,14 @@ export function createTensionPanel(store: SessionStore) {
     legend,
   );
   let key = '';
-  const draw = () => drawChart(canvas, chartData(store.getState()));
-  new ResizeObserver(() => draw()).observe(canvas);
+  // The canvas's size as last observed: reading clientWidth in a jump would force a layout mid-update.
+  let box: { width: number; height: number } | undefined;
+  const draw = () => drawChart(canvas, chartData(store.getState()), box);
+  new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1]!.contentRect;
+    box = { width: r.width, height: r.height };
+    draw();
+  }).observe(canvas);
   function update(s: Session): void {
     const k = `${s.days.length}|${s.scenario?.data.meta.id}|${s.seed}`;
     if (k === key) return;

@@ -2,7 +2,7 @@
 // hook (window.__brink), save screenshots to tests/screenshots/, and check a canvas is not blank.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { ROOT } from '../../src/cli/browser/site';
 
 export const SHOTS = join(ROOT, 'tests/screenshots');
@@ -29,7 +29,20 @@ export async function open(browser: Browser, url: string, size = { width: 1280, 
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} (${r.failure()?.errorText ?? 'no reason'})`));
+  // A request still in flight when the test navigates the page (the map's chunk, prefetched after the
+  // menu's first frame) is aborted by that navigation; that is not an error of the game. Each request
+  // is tagged with the number of main-frame navigations begun before it.
+  let navigations = 0;
+  const began = new WeakMap<Request, number>();
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
+    else began.set(r, navigations);
+  });
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? 'no reason';
+    if (reason === 'net::ERR_ABORTED' && (began.get(r) ?? navigations) < navigations) return;
+    errors.push(`requestfailed: ${r.url()} (${reason})`);
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.__brink?.ready === true, null, { timeout: 30_000 });
   return { page, errors };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, cliRun, ROOT } from '../../src/cli/browser/site';
+import { buildSite, cliRun, ROOT, type CliTurn } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
 import { hook, mapDrawn, open, shot, waitDay, playCards } from './page';
@@ -72,6 +72,24 @@ async function pickReplay(page: Page, name: string, text: string): Promise<void>
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
+/** What the feed shows: its day headers, the items' texts, whether older days wait below, the count. */
+function readFeed(page: Page) {
+  return page.evaluate(() => ({
+    days: [...document.querySelectorAll('.feed-day .mono')].map((e) => Number(e.textContent!.replace('Day ', ''))),
+    texts: [...document.querySelectorAll('.feed-item .feed-text')].map((e) => e.textContent),
+    more: !(document.querySelector('.feed-more') as HTMLElement).hidden,
+    count: document.querySelector('.feed .panel-sub')!.textContent,
+  }));
+}
+
+/** The feed's items as the CLI's run has them up to `day`, newest day first (Belarus sees its own private events). */
+function cliFeed(turns: CliTurn[], day: number): string[] {
+  return turns
+    .slice(0, day)
+    .reverse()
+    .flatMap((t) => t.events.filter((e) => e.visibility === 'public' || e.actor === 'belarus').map((e) => e.text));
+}
+
 const variant = (edit: (r: ReplayJson) => void): string => {
   const r = JSON.parse(recordedText) as ReplayJson;
   edit(r);
@@ -124,8 +142,43 @@ describe('Replays, share links and saves in Chromium', () => {
     await page.waitForFunction(() => window.__brink?.day === 20, null, { timeout: 15_000 });
     await page.waitForTimeout(500);
     expect(await page.locator('.rb-play').getAttribute('aria-pressed')).toBe('false');
+    // The feed builds the newest whole days up to 30 items; scrolling down loads the older ones.
+    const events = cli.turns;
+    const all20 = cliFeed(events, 20);
+    expect(all20.length).toBeGreaterThan(30);
+    let feed = await readFeed(page);
+    expect(feed.count).toBe(`${all20.length} events`);
+    expect(feed.texts.length).toBeGreaterThanOrEqual(30);
+    expect(feed.texts.length).toBeLessThan(all20.length);
+    expect(feed.texts).toEqual(all20.slice(0, feed.texts.length));
+    expect(feed.days).toEqual([...feed.days].sort((a, b) => b - a));
+    expect(feed.more).toBe(true);
+    for (let i = 0; i < 10 && (await page.locator('.feed-item').count()) < all20.length; i++) {
+      const before = await page.locator('.feed-item').count();
+      await page.locator('.feed-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
+    }
+    feed = await readFeed(page);
+    expect(feed.texts).toEqual(all20);
+    expect(feed.more).toBe(false);
     await page.locator('.rb-range').fill('12');
     await page.waitForFunction(() => window.__brink?.day === 12);
+    // Back to day 12: the later days leave the feed, the count is day 12's, and it shows from the top.
+    feed = await readFeed(page);
+    expect(await page.locator('.feed-list').evaluate((el) => el.scrollTop)).toBe(0);
+    expect(feed.texts).toEqual(cliFeed(events, 12));
+    expect(feed.count).toBe(`${cliFeed(events, 12).length} events`);
+    expect(Math.max(...feed.days)).toBeLessThanOrEqual(12);
+    // Forward again from day 3 to 12: the newest whole days of the same feed, at least 30 items.
+    await page.locator('.rb-range').fill('3');
+    await page.waitForFunction(() => window.__brink?.day === 3);
+    expect((await readFeed(page)).texts).toEqual(cliFeed(events, 3));
+    await page.locator('.rb-range').fill('12');
+    await page.waitForFunction(() => window.__brink?.day === 12);
+    const ahead = await readFeed(page);
+    expect(ahead.texts.length).toBeGreaterThanOrEqual(Math.min(30, feed.texts.length));
+    expect(ahead.texts).toEqual(feed.texts.slice(0, ahead.texts.length));
+    expect(ahead.count).toBe(feed.count);
     await page.mouse.move(640, 700);
     await page.waitForTimeout(400);
     await shot(page, 'replay-viewer');

@@ -18,6 +18,8 @@ export function buildSite(out: string = OUT): string {
 export interface CliTurn {
   turn: number;
   hash: string;
+  /** The day's events (the fields the browser tests compare with the feed). */
+  events: { text: string; visibility: string; actor: string | null }[];
 }
 export interface CliRun {
   turns: CliTurn[];

@@ -3,7 +3,8 @@
 // ("≈12,000", or an observer's range "10–30k"), and a "45 km to the border" tag per place within
 // 100 km of a border. A unit that becomes active rides in along a route from its origin (off-map
 // origins enter from the east edge of the map at that latitude) leaving a fading track; a unit that
-// changes place moves along a route too.
+// changes place moves along a route too. In a jump (a replay's timeline) units that leave are hidden
+// and kept, so jumping back does not build them again.
 import * as Phaser from 'phaser';
 import type { MapUnit, MapPlace } from '../../store/map-view';
 import type { View } from './projection';
@@ -30,7 +31,12 @@ interface Sprite {
   move: Move | null;
   settle: Phaser.Tweens.Tween | null;
   leaving: boolean;
+  /** Hidden, not destroyed: the unit went off the map in a jump (a replay's timeline) and may come back. */
+  parked: boolean;
 }
+
+/** Not on the map now: fading out, or parked. */
+const gone = (s: Sprite) => s.leaving || s.parked;
 
 interface Tag {
   placeId: string;
@@ -77,12 +83,18 @@ export class Units {
     for (const u of units) {
       let s = this.sprites.get(u.id);
       if (!u.active) {
-        if (s && !s.leaving) this.leave(s, ms);
+        if (s && !gone(s)) {
+          if (animate) this.leave(s, ms);
+          else this.park(s);
+        }
         continue;
       }
       if (!s || s.leaving) {
         if (s) this.destroySprite(s);
         s = this.create(u);
+      } else if (s.parked) {
+        s.parked = false;
+        s.c.setVisible(true);
       }
       s.data = u;
       const txt = strengthLabel(u.strength);
@@ -91,7 +103,7 @@ export class Units {
     const boxes = this.layout(view, obstacles, false);
     for (const u of units) {
       const s = this.sprites.get(u.id);
-      if (!s || s.leaving || !u.active) continue;
+      if (!s || gone(s) || !u.active) continue;
       const was = prev.get(u.id);
       if (!animate) {
         this.snap(s);
@@ -106,7 +118,8 @@ export class Units {
 
   /** Recomputes anchors and cluster positions (on resize: snaps). Returns the units' boxes. */
   layout(view: View, obstacles: Box[], snap = true): Box[] {
-    const live = [...this.sprites.values()].filter((s) => !s.leaving);
+    // In the units' own order, so that the layout depends on the day shown, not on how it was reached.
+    const live = this.units.map((u) => this.sprites.get(u.id)).filter((s): s is Sprite => !!s && !gone(s));
     const byPlace = new Map<string, Sprite[]>();
     for (const s of live) {
       const list = byPlace.get(s.data.placeId) ?? [];
@@ -199,7 +212,7 @@ export class Units {
       .setOrigin(0.5, 0)
       .setResolution(P.TEXT_RESOLUTION);
     const c = this.scene.add.container(0, 0, [img, label]).setDepth(this.depth + 1);
-    const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false };
+    const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false, parked: false };
     this.sprites.set(u.id, s);
     return s;
   }
@@ -258,6 +271,16 @@ export class Units {
     s.move = move;
   }
 
+  /** Off the map in a jump: hidden at once and kept, so a jump back shows it without building it again. */
+  private park(s: Sprite): void {
+    s.move?.tween.stop();
+    s.move = null;
+    s.settle?.stop();
+    s.settle = null;
+    s.parked = true;
+    s.c.setVisible(false);
+  }
+
   private leave(s: Sprite, ms: number): void {
     s.leaving = true;
     this.scene.tweens.add({ targets: s.c, alpha: 0, duration: Math.min(500, ms), onComplete: () => this.destroySprite(s) });
@@ -292,7 +315,7 @@ export class Units {
     }
     // Leader lines from displaced clusters back to their place.
     for (const c of this.clusters) {
-      const live = c.list.filter((s) => !s.leaving && !(s.move && s.move.tween.isPlaying()));
+      const live = c.list.filter((s) => !gone(s) && !(s.move && s.move.tween.isPlaying()));
       if (live.length === 0) continue;
       const x0 = Math.min(...live.map((s) => s.c.x - s.img.displayWidth / 2));
       const x1 = Math.max(...live.map((s) => s.c.x + s.img.displayWidth / 2));
@@ -310,7 +333,7 @@ export class Units {
   /** The unit under the pointer. */
   hit(x: number, y: number): MapUnit | null {
     for (const s of [...this.sprites.values()].reverse()) {
-      if (s.leaving) continue;
+      if (gone(s)) continue;
       const w = s.img.displayWidth;
       const h = s.img.displayHeight + s.label.height;
       if (contains({ x: s.c.x - w / 2, y: s.c.y - s.img.displayHeight / 2, w, h }, x, y)) return s.data;
