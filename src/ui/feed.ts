@@ -96,9 +96,10 @@ export function createFeed(store: SessionStore) {
   const items = () => blocks.reduce((n, b) => n + b.items, 0);
   const oldest = () => blocks[blocks.length - 1]?.turn ?? top;
   const drop = (b: Block) => b.nodes.forEach((n) => n.remove());
-  const block = (s: Session, turn: number, colours: Map<string, string>): Block | null => {
+  /** A day's block; a day with nothing to show has none, and still counts as reached. */
+  const block = (s: Session, turn: number, colours: Map<string, string>): Block => {
     const nodes = dayNodes(s, turn, colours);
-    return nodes.length ? { turn, nodes, items: nodes.length - 1 } : null;
+    return { turn, nodes, items: Math.max(0, nodes.length - 1) };
   };
   const colourMap = (s: Session) => new Map(actors(s).map((a) => [a.id, a.colour]));
 
@@ -107,11 +108,6 @@ export function createFeed(store: SessionStore) {
     let n = items();
     for (let t = oldest() - 1; t >= 1 && n < limit; t--) {
       const b = block(s, t, colours);
-      if (!b) {
-        // A day with nothing to show still counts as reached.
-        blocks.push({ turn: t, nodes: [], items: 0 });
-        continue;
-      }
       more.before(...b.nodes);
       blocks.push(b);
       n += b.items;
@@ -158,8 +154,8 @@ export function createFeed(store: SessionStore) {
       let t = len - 1;
       for (; t >= top && n < limit; t--) {
         const b = block(s, t, colours);
-        fresh.push(b ?? { turn: t, nodes: [], items: 0 });
-        n += b?.items ?? 0;
+        fresh.push(b);
+        n += b.items;
       }
       for (let u = top; u < len; u++) total += shown(s, u).length;
       if (t >= top) {
