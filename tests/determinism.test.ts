@@ -64,5 +64,5 @@ describe('determinism', () => {
   });
 });
 
-const GOLDEN_DEFAULT_7 = '43d48bbfa8df55ba';
+const GOLDEN_DEFAULT_7 = '9ff0ba02b075f64e';
 const GOLDEN_MINI_7 = '87f52744d7ba0697';
