@@ -1,6 +1,8 @@
 // The FEED: public events (and the player's own private ones) by day, newest first. Each item shows
-// the actor's colour, the text and whether it is sourced; clicking it opens the source: the quote,
-// who said it, the publication and date — or "simulated" when the model made it up.
+// the actor's colour, the text and whether the source reports it; clicking it opens the source: the
+// quote, who said it, the publication and date. Events of the article's timeline are "source"; moves
+// the model chose (and incidents) are "simulated", even when the article reports moves of that kind,
+// whose quote the popover then shows as the basis of the move.
 import type { Session, SessionStore } from '../store/session';
 import { actors, displayDate, pairLabels, sourceOf } from '../store/ui-view';
 import { h, replace } from './dom';
@@ -8,6 +10,9 @@ import { signed } from './format';
 import { closePopover, isPopoverFor, openPopover } from './popover';
 
 type FeedEvent = Session['days'][number]['events'][number];
+
+/** Whether the source reports this very event (the article's timeline), not only moves of its kind. */
+const reported = (e: FeedEvent): boolean => e.source !== null && e.kind === 'scripted';
 
 const KIND_LABEL: Record<string, string> = { scripted: 'timeline', action: 'action', incident: 'incident', band: 'ladder', outcome: 'outcome' };
 /** Items the feed builds at first; scrolling down loads this many more each time. */
@@ -32,6 +37,7 @@ export function createFeed(store: SessionStore) {
       .slice(0, 4)
       .map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v))));
     const body: Node[] = [h('p', { class: 'pop-text' }, e.text)];
+    if (e.source && !reported(e)) body.push(h('div', { class: 'pop-sim' }, 'Simulated'), h('div', { class: 'pop-note' }, 'The model chose this move on this day; no source reports it. The source reports moves of this kind:'));
     if (e.source) {
       const src = sourceOf(s, e.source.ref);
       body.push(h('blockquote', { class: 'pop-quote' }, `“${e.source.quote}”`));
@@ -44,7 +50,7 @@ export function createFeed(store: SessionStore) {
     }
     if (e.goldstein !== null) body.push(h('div', { class: 'pop-meta mono' }, `Goldstein ${signed(e.goldstein)}${e.cameo ? ` · CAMEO ${e.cameo}` : ''}${e.actionKind ? ` · ${e.actionKind}` : ''}`));
     if (moved.length) body.push(h('div', { class: 'pop-k' }, 'Tension it moved'), h('ul', { class: 'pop-moves' }, ...moved));
-    openPopover(anchor, `${displayDate(e.date)} · ${e.source ? 'Source' : 'Simulated'}`, ...body);
+    openPopover(anchor, `${displayDate(e.date)} · ${reported(e) ? 'Source' : e.source ? 'Simulated, based on the source' : 'Simulated'}`, ...body);
   }
 
   /** The events of a day the player sees: public ones, plus the player's own private ones. */
@@ -60,16 +66,16 @@ export function createFeed(store: SessionStore) {
       const item: HTMLButtonElement = h(
         'button',
         {
-          class: `feed-item kind-${e.kind}${e.source ? ' sourced' : ''}${e.visibility === 'private' ? ' private' : ''}`,
+          class: `feed-item kind-${e.kind}${reported(e) ? ' sourced' : ''}${e.visibility === 'private' ? ' private' : ''}`,
           role: 'listitem',
           'aria-haspopup': 'dialog',
           'aria-expanded': 'false',
-          'aria-label': `${e.text} — ${e.source ? 'show source' : 'simulated'}`,
+          'aria-label': `${e.text} — ${reported(e) ? 'show source' : e.source ? 'simulated; show what it is based on' : 'simulated'}`,
           onclick: () => showSource(item, e),
         },
         h('i', { class: 'feed-dot', style: `background:${(e.actor && colours.get(e.actor)) || '#7d8a97'}` }),
         h('span', { class: 'feed-text' }, e.text),
-        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, 'private') : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), h('span', { class: e.source ? 'tag src' : 'tag sim' }, e.source ? 'source ▸' : 'simulated')),
+        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, 'private') : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), h('span', { class: reported(e) ? 'tag src' : 'tag sim' }, reported(e) ? 'source ▸' : e.source ? 'simulated ▸' : 'simulated')),
       );
       out.push(item);
     }

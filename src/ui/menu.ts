@@ -75,19 +75,24 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
       h('section', { class: 'menu-col brief-col', 'aria-label': 'Briefing' }, h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '2'), 'Briefing'), brief),
       h(
         'section',
-        { class: 'menu-col', 'aria-label': 'Role and seed' },
+        { class: 'menu-col role-col', 'aria-label': 'Role and seed' },
         h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '3'), 'Your role'),
-        roleList,
-        h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '4'), 'Seed'),
+        // The roles scroll when they do not fit; the seed and Start stay in view beneath them.
+        h('div', { class: 'role-scroll' }, roleList),
         h(
           'div',
-          { class: 'seed-row' },
-          seed,
-          h('button', { class: 'btn ghost', 'aria-label': 'Random seed', 'data-tip': 'A fresh random seed', onclick: () => setSeed(randomSeed()) }, '⚄ Random'),
-          h('button', { class: 'btn ghost', 'aria-label': "Today's seed", 'data-tip': 'Today’s date as the seed: everyone playing today gets the same crisis', onclick: () => setSeed(todaySeed()) }, 'Today'),
+          { class: 'role-foot' },
+          h('h2', { class: 'col-title' }, h('span', { class: 'step' }, '4'), 'Seed'),
+          h(
+            'div',
+            { class: 'seed-row' },
+            seed,
+            h('button', { class: 'btn ghost', 'aria-label': 'Random seed', 'data-tip': 'A fresh random seed', onclick: () => setSeed(randomSeed()) }, '⚄ Random'),
+            h('button', { class: 'btn ghost', 'aria-label': "Today's seed", 'data-tip': 'Today’s date as the seed: everyone playing today gets the same crisis', onclick: () => setSeed(todaySeed()) }, 'Today'),
+          ),
+          h('p', { class: 'hint' }, 'The same scenario, seed and moves always give the same crisis — share it.'),
+          start,
         ),
-        h('p', { class: 'hint' }, 'The same scenario, seed and moves always give the same crisis — share it.'),
-        start,
       ),
     ),
   );

@@ -1,4 +1,5 @@
-// Custom tooltips: any element with data-tip shows a styled bubble on hover or keyboard focus.
+// Custom tooltips: any element with data-tip shows a styled bubble on hover or keyboard focus (not the
+// focus a click gives).
 // (Tooltip text is set with textContent.)
 export function installTooltips(root: HTMLElement = document.body): void {
   const tip = document.createElement('div');
@@ -34,9 +35,11 @@ export function installTooltips(root: HTMLElement = document.body): void {
     if (t && t !== current) show(t);
     else if (!t && current) hide();
   });
+  // Keyboard focus only: a click also focuses its button, and the bubble would come back over what the
+  // click opened (and stay while the pointer rests).
   root.addEventListener('focusin', (e) => {
     const t = find(e);
-    if (t) show(t);
+    if (t && e.target instanceof Element && e.target.matches(':focus-visible')) show(t);
   });
   root.addEventListener('focusout', hide);
   root.addEventListener('mousedown', hide);

@@ -43,6 +43,13 @@ describe('Brink in Chromium', () => {
     await page.locator('#seed').fill('7');
     await page.locator('.menu-card.role[data-role="observer"]').click();
     await shot(page, 'menu');
+    // Start is in view at 1280×720 without scrolling, with any role selected (its goal shown in full).
+    for (const role of ['observer', 'belarus', 'nato']) {
+      await page.locator(`.menu-card.role[data-role="${role}"]`).click();
+      const start = (await page.getByRole('button', { name: 'Start the game' }).boundingBox())!;
+      expect(start.y + start.height).toBeLessThanOrEqual(720);
+    }
+    await page.locator('.menu-card.role[data-role="observer"]').click();
     await page.getByRole('button', { name: 'Start the game' }).click();
     await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.ready);
     expect((await hook(page)).day).toBe(0);
@@ -76,12 +83,27 @@ describe('Brink in Chromium', () => {
     expect(await page.locator('.why li').count()).toBeGreaterThan(0);
     await shot(page, 'play-early');
 
-    // A feed item opens its source.
+    // A feed item of the article's timeline opens its source. By day 15 that is day 1's backdrop, below
+    // the first page of the feed: scrolling down loads it.
+    for (let i = 0; i < 10 && (await page.locator('.feed-item.sourced').count()) === 0; i++) {
+      const before = await page.locator('.feed-item').count();
+      await page.locator('.feed-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
+    }
     await page.locator('.feed-item.sourced').first().click();
     await page.locator('.popover .pop-quote').waitFor();
     await shot(page, 'play-source');
     await page.keyboard.press('Escape');
     expect(await page.locator('.popover').count()).toBe(0);
+    // Only the article's own timeline is "source"; a move the model chose is "simulated", and shows the
+    // quote it is based on as such.
+    expect(await page.locator('.feed-item.sourced:not(.kind-scripted)').count()).toBe(0);
+    const based = page.locator('.feed-item.kind-action', { hasText: 'simulated ▸' });
+    expect(await based.count()).toBeGreaterThan(0);
+    await based.first().click();
+    expect(await page.locator('.popover .pop-head').textContent()).toContain('Simulated, based on the source');
+    expect(await page.locator('.popover .pop-quote').count()).toBe(1);
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.close();
     console.log(`observer 15 days: ${Date.now() - t0} ms`);
@@ -112,6 +134,14 @@ describe('Brink in Chromium', () => {
     expect(h.hash).toBe(cli.turns[4]!.hash);
     // The player's actions appear in the feed.
     expect(await page.locator('.feed-item').count()).toBeGreaterThan(3);
+    // A click's focus brings no tooltip back over the cards (End day was just clicked, the pointer
+    // rests on it); keyboard focus does show one.
+    await page.waitForTimeout(200);
+    expect(await page.locator('.tooltip.on').count()).toBe(0);
+    await page.getByRole('button', { name: 'End day' }).blur();
+    await page.keyboard.press('Shift');
+    await page.getByRole('button', { name: 'End day' }).focus();
+    await expect.poll(() => page.locator('.tooltip.on').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, T);
