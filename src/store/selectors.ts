@@ -1,5 +1,6 @@
 // Read-only views of the session for the screens: the ladder, pairs, "why?", the player's options, the
 // feed and the units as the player sees them. Plain data out; the screens never touch the model's state.
+import { swapIdentity, swapsFor } from './affiliation';
 import { compile, explainPair, optionsFor, bandOf, type OptionView, type TurnEvent, type Contributor, type BandDef } from '../sim/index';
 import type { SessionData } from './session';
 
@@ -94,6 +95,7 @@ export function units(s: SessionData): UnitView[] {
   const m = compile(s.scenario);
   const g = s.game;
   const viewer = s.role === 'observer' ? -1 : (m.actorIndex.get(s.role) ?? -1);
+  const swap = viewer >= 0 && swapsFor(m.data.forces.filter((_, i) => m.forceOwner[i] === viewer).map((f) => f.symbol));
   return m.data.forces.map((f, i) => {
     const place = m.data.places[g.forces.place[i]!]!;
     const origin = f.origin ? m.data.places[m.placeIndex.get(f.origin)!]! : null;
@@ -116,7 +118,7 @@ export function units(s: SessionData): UnitView[] {
       name: f.name,
       owner: f.owner,
       ownerName: m.data.actors[m.forceOwner[i]!]!.name,
-      symbol: f.symbol,
+      symbol: swap ? swapIdentity(f.symbol) : f.symbol,
       place: place.name,
       lon: place.lon,
       lat: place.lat,

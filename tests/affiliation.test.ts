@@ -1,0 +1,59 @@
+// Unit symbols from the player's side: the scenario writes its symbols from Kyiv's and NATO's point of
+// view; a player of Russia or Belarus sees its own units friendly and the others hostile.
+import { describe, expect, it } from 'vitest';
+import { identity, swapIdentity, swapsFor } from '../src/store/affiliation';
+import { units } from '../src/store/selectors';
+import { createSession } from '../src/store/session';
+import { diskReader } from '../src/cli/files';
+import { DEFAULT } from './helpers';
+
+describe('symbol identities', () => {
+  it('reads and swaps friend and hostile, letter and numeric codes, keeping everything else', () => {
+    expect(identity('SHGPUCIM---H---')).toBe('hostile');
+    expect(identity('SFGPUCIM---J---')).toBe('friend');
+    expect(identity('SNGPUCI----D---')).toBe('other');
+    expect(swapIdentity('SHGPUCIM---H---')).toBe('SFGPUCIM---H---');
+    expect(swapIdentity('SFGPUCIM---J---')).toBe('SHGPUCIM---J---');
+    expect(swapIdentity('SNGPUCI----D---')).toBe('SNGPUCI----D---');
+    expect(swapIdentity('shgpuci----d---')).toBe('sfgpuci----d---');
+    expect(swapIdentity('10031000001211000000')).toBe('10061000001211000000');
+    expect(identity('10061000001211000000')).toBe('hostile');
+    for (const s of ['SHGPUCIM---H---', 'SAGPUCI----D---', '10031000001211000000']) expect(swapIdentity(swapIdentity(s))).toBe(s);
+  });
+
+  it('swaps only for a side whose own units are written as hostile', () => {
+    expect(swapsFor(['SHGPUCIM---H---', 'SHGPUCA----G---'])).toBe(true);
+    expect(swapsFor(['SFGPUCIM---J---'])).toBe(false);
+    expect(swapsFor([])).toBe(false);
+  });
+});
+
+describe('the map units as each role sees them (Allied Resolve 2022)', () => {
+  const seen = (role: string) => {
+    const store = createSession();
+    expect(store.getState().newGame({ file: DEFAULT, seed: '7', role }, diskReader)).toBeNull();
+    const byOwner = new Map<string, Set<string>>();
+    for (const u of units(store.getState())) byOwner.set(u.owner, (byOwner.get(u.owner) ?? new Set()).add(identity(u.symbol)));
+    return byOwner;
+  };
+
+  it('an observer, Ukraine and NATO see the scenario as written: Russia and Belarus hostile', () => {
+    for (const role of ['observer', 'ukraine', 'nato']) {
+      const v = seen(role);
+      expect([...v.get('russia')!]).toEqual(['hostile']);
+      expect([...v.get('belarus')!]).toEqual(['hostile']);
+      expect([...v.get('ukraine')!]).toEqual(['friend']);
+      expect([...v.get('nato')!]).toEqual(['friend']);
+    }
+  });
+
+  it('Russia and Belarus see their own units friendly and Ukraine and NATO hostile', () => {
+    for (const role of ['russia', 'belarus']) {
+      const v = seen(role);
+      expect([...v.get('russia')!]).toEqual(['friend']);
+      expect([...v.get('belarus')!]).toEqual(['friend']);
+      expect([...v.get('ukraine')!]).toEqual(['hostile']);
+      expect([...v.get('nato')!]).toEqual(['hostile']);
+    }
+  });
+});
