@@ -1,7 +1,9 @@
 // The command line as a user runs it: sim prints the same bytes for the same seed, other bytes for
-// another; --runs gives the odds (the same on worker threads with --workers); validate exits 0/1 with
-// file:line:col errors and never a stack trace.
-import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+// another; --runs gives the odds (the same on worker threads with --workers) and refuses one game's options;
+// validate exits 0/1 with file:line:col errors and never a stack trace; a reader that closes the pipe early
+// stops every entry quietly; the README's orders example runs as written.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +84,30 @@ describe('npm run sim', () => {
     expect(cli('sim', [MINI, '--workers', '2']).stderr).toMatch(/--workers goes with --runs N/);
   });
 
+  it("refuses one game's options with --runs, naming the option to use (exit 2), and --days without --runs", () => {
+    const turns = cli('sim', [DEFAULT, '--turns', '3', '--json', '--runs', '5']);
+    expect(turns.status).toBe(2);
+    expect(turns.stdout).toBe('');
+    expect(turns.stderr).toMatch(/--turns is for one game, not with --runs N: .*use --days D/);
+    for (const [o, v] of [['role', 'south'], ['orders', 'orders.json'], ['record', 'game.json']]) {
+      const r = cli('sim', [MINI, '--runs', '5', `--${o}`, v!]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--${o} is for one game, not with --runs N`));
+    }
+    // The odds are observer games, so saying so is fine.
+    expect(cli('sim', [MINI, '--runs', '5', '--role', 'observer', '--json']).status).toBe(0);
+    const days = cli('sim', [MINI, '--days', '5']);
+    expect(days.status).toBe(2);
+    expect(days.stderr).toMatch(/--days goes with --runs N \(to stop one game early, use --turns N\)/);
+  });
+
+  it('documents each mode\'s options in --help', () => {
+    const r = cli('sim', ['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}--turns N +stop after day N/m);
+    expect(r.stdout).toMatch(/^the odds \(--runs N\):\n(?: {2}--.*\n)*? {2}--days D +cut each game off after day D/m);
+  });
+
   it('refuses an unknown role or option with a usage message (exit 2)', () => {
     const r = cli('sim', [MINI, '--role', 'atlantis']);
     expect(r.status).toBe(2);
@@ -116,5 +142,57 @@ describe('npm run validate', () => {
     const r = cli('validate', ['scenarios/does-not-exist.yaml']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/does-not-exist\.yaml:1:1 file not found/);
+  });
+});
+
+/**
+ * Runs a CLI entry as `… | head -c 600` in bash with pipefail: head reads a little and exits, so the
+ * entry's later writes meet a closed pipe. The status (pipefail) and the stderr are the entry's.
+ */
+function cliIntoHead(name: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+  const command = [process.execPath, '--import', 'tsx', `src/cli/${name}.ts`, ...args].map(quote).join(' ');
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', `${command} | head -c 600`], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('a reader that closes stdout early', () => {
+  it('stops sim quietly, with the status of a process ended by SIGPIPE (141) and no stack trace', () => {
+    // The default scenario's JSON (~200 KB) is far more than a pipe holds, so the writes outlive the reader.
+    const r = cliIntoHead('sim', [DEFAULT, '--seed', '7', '--json']);
+    expect(r.stdout).toHaveLength(600);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(141);
+  });
+
+  it('is handled in every command-line entry of package.json', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const entries = Object.values(scripts)
+      .map((c) => /\bsrc\/cli\/[\w-]+\.ts\b/.exec(c)?.[0])
+      .filter((f): f is string => f !== undefined);
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    for (const f of entries) expect(readFileSync(f, 'utf8'), f).toMatch(/^exitQuietlyOnClosedPipe\(\);$/m);
+  });
+});
+
+describe("the README's orders example", () => {
+  it('names an orders file that ships and plays as written', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const files = [...readme.matchAll(/npm run -s sim -- \S+ .*--orders (\S+)/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of new Set(files)) expect(existsSync(f), f).toBe(true);
+    const r = cli('sim', [DEFAULT, '--seed', '7', '--role', 'belarus', '--orders', files[0]!, '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const orders = JSON.parse(readFileSync(files[0]!, 'utf8')) as Record<string, { belarus: { action: string; target?: string } }>;
+    const doc = JSON.parse(r.stdout) as { turns: { turn: number; events: { actor?: string; action?: string; target?: string }[] }[] };
+    let played = 0;
+    for (const t of doc.turns) {
+      const o = orders[String(t.turn)]?.belarus;
+      if (!o) continue;
+      expect(t.events, `day ${t.turn}`).toContainEqual(expect.objectContaining({ actor: 'belarus', action: o.action, target: o.target }));
+      played++;
+    }
+    expect(played).toBeGreaterThanOrEqual(3);
   });
 });

@@ -14,6 +14,9 @@ import { Report, r2 } from './bench/measures';
 import { turnMicros, seekStoreMillis, dayRecordBytes } from './bench/model';
 import { oddsSeconds } from './bench/odds';
 import { browserBench } from './bench/browser';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 export const DEFAULT_SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 

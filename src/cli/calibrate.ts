@@ -8,6 +8,9 @@ import { study, checks, pct, type Study } from '../sim/calibration';
 import { loadFromDisk } from './files';
 import { parseArgs, intOption } from './args';
 import { reportLoadErrors } from './report';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 const BASE = 'scenarios/allied-resolve-2022.yaml';
 const REPORT = 'docs/calibration.md';

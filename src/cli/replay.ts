@@ -5,6 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseReplay, verifyReplay, formatError, type Scenario } from '../sim/index';
 import { loadFromDisk } from './files';
 import { parseArgs, UsageError } from './args';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 function findScenario(id: string, dir = 'scenarios'): Scenario | string {
   for (const f of readdirSync(dir).filter((x) => /\.(ya?ml|json)$/.test(x) && x !== 'scenario.schema.json')) {

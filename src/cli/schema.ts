@@ -4,6 +4,9 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { scenarioJsonSchema } from '../sim/scenario/json-schema';
 import { fieldReference } from '../sim/scenario/field-docs';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 export const SCHEMA_PATH = 'scenarios/scenario.schema.json';
 export const FIELDS_PATH = 'docs/scenario-fields.md';

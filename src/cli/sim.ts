@@ -1,15 +1,42 @@
 // `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record OUT]`:
 // one game, as a per-turn table or one JSON document; --record also writes its replay. `--runs N` plays
-// N seeds and prints the odds instead (`--workers W` on W threads, `--days D` to cut games off at day D).
+// N observer games and prints the odds instead (`--workers W` on W threads, `--days D` to cut games off at
+// day D). Each mode refuses the other's options (exit 2, naming the option to use) rather than ignore them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runGame, runSummary, summarise, batchSeeds, compile, makeReplay, OPEN_OUTCOME, type Order, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
 import { parseArgs, intOption, UsageError } from './args';
 import { loadFromDisk } from './files';
 import { reportLoadErrors } from './report';
 import { runOddsParallel } from './odds-pool';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record replay.json]
        npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--workers W] [--days D] [--json]`;
+
+const HELP = `${USAGE}
+
+one game:
+  --seed S         the seed (default 1)
+  --turns N        stop after day N, even without an outcome
+  --role ID        play this actor with --orders (default observer: the AI plays every actor)
+  --orders FILE    JSON orders by day, e.g. docs/examples/orders.json; days without an order hold
+  --record FILE    also write the game as a replay file
+the odds (--runs N):
+  --runs N         play N observer games, seeds "1" … "N" (with --seed S: "S-1" … "S-N")
+  --days D         cut each game off after day D; games still running count as "open"
+  --workers W      play on W threads (the same results)
+both:
+  --json           one JSON document instead of the table`;
+
+/** Options of one game that mean nothing with --runs (all but `--role observer`), and what to use instead. */
+const ONE_GAME_ONLY: Record<string, string> = {
+  turns: 'to cut the games off with --runs, use --days D',
+  role: 'the odds are observer games, with the AI playing every actor',
+  orders: 'the odds are observer games, with the AI playing every actor',
+  record: 'record one game without --runs',
+};
 
 /** Orders from a JSON file: { "<turn>": { "<actor>": { "action": "...", "target": "..." } } }. */
 function readOrders(file: string | undefined): ((turn: number) => Orders) | undefined {
@@ -77,13 +104,17 @@ function printOdds(scenario: Scenario, odds: Odds): void {
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs', 'record', 'workers', 'days'], ['json', 'help']);
-  for (const o of ['workers', 'days']) if (args.values.has(o) && !args.values.has('runs')) throw new UsageError(`--${o} goes with --runs N`);
   if (args.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  if (args.values.has('runs')) {
+    for (const [o, instead] of Object.entries(ONE_GAME_ONLY)) if (args.values.has(o) && !(o === 'role' && args.values.get(o) === 'observer')) throw new UsageError(`--${o} is for one game, not with --runs N: ${instead}`);
+  } else {
+    for (const o of ['workers', 'days']) if (args.values.has(o)) throw new UsageError(`--${o} goes with --runs N${o === 'days' ? ' (to stop one game early, use --turns N)' : ''}`);
+  }
   const file = args.positional[0];
-  if (!file || args.positional.length > 1) throw new UsageError(USAGE);
+  if (!file || args.positional.length > 1) throw new UsageError(`${USAGE}\n(--help lists the options)`);
   const loaded = loadFromDisk(file);
   if (!loaded.ok) return reportLoadErrors(loaded.errors);
   const scenario = loaded.scenario;

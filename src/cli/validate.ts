@@ -2,6 +2,9 @@
 // error as `file:line:col path: message — hint` on stderr and exit 1. Never a stack trace for a bad file.
 import { loadFromDisk } from './files';
 import { formatError } from '../sim/index';
+import { exitQuietlyOnClosedPipe } from './pipe';
+
+exitQuietlyOnClosedPipe();
 
 function main(files: string[]): number {
   if (files.length === 0) {
