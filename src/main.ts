@@ -46,7 +46,7 @@ import { createUserScenarios } from './ui/load/user-scenarios';
 import { createErrorPanel } from './ui/load/error-panel';
 import { createScenarioLoader, createScenarioPicker, routeFiles } from './ui/load/scenario-loader';
 import { installHotReload } from './ui/load/hot-reload';
-import { createTweaks } from './store/tweaks';
+import { createTweaks, tweakFile } from './store/tweaks';
 import { createTweakPanel } from './ui/tweak/tweak-panel';
 import { toast } from './ui/toast';
 import { loadScenario } from './sim/index';
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     errors,
     isTweak: (f) => users.kind(f) === 'tweak',
     saveTweak: (baseFile, text) => {
-      const file = baseFile.replace(/(\.[A-Za-z]+)?$/, '.tweak.yaml');
+      const file = tweakFile(baseFile);
       users.add(file, text, 'tweak');
       refreshCatalogue();
       return file;

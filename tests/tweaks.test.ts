@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadScenario, runGame, type ScenarioData } from '../src/sim/index';
 import { diskReader } from '../src/cli/files';
-import { applyTweaks, changedKeys, createTweaks, tweakables, variantFileName, variantYaml } from '../src/store/tweaks';
+import { applyTweaks, changedKeys, cliFile, createTweaks, tweakables, tweakFile, variantFileName, variantYaml } from '../src/store/tweaks';
 import { cli, DEFAULT, load } from './helpers';
 
 const base = load(DEFAULT);
@@ -103,5 +103,14 @@ describe('tweaks', () => {
     const r = applyTweaks(d, t.values, { ...t.values, [lo.key]: t.values[lo.key.replace(/0$/, '1')]! + 1000 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.path).toContain('strength');
+  });
+});
+
+describe('the command line for a tweak', () => {
+  it('names the file "Export as variant" gives, saved beside its base; other files as they are', () => {
+    expect(tweakFile('scenarios/allied-resolve-2022.yaml')).toBe('scenarios/allied-resolve-2022.tweak.yaml');
+    expect(cliFile(tweakFile('scenarios/allied-resolve-2022.yaml'))).toEqual({ file: 'scenarios/allied-resolve-2022-tweak.yaml', exported: true });
+    expect(cliFile(tweakFile('scenarios/allied-resolve-2022.yaml')).file.endsWith(variantFileName('scenarios/allied-resolve-2022.yaml'))).toBe(true);
+    expect(cliFile('scenarios/fast-spiral.yaml')).toEqual({ file: 'scenarios/fast-spiral.yaml', exported: false });
   });
 });

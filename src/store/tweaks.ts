@@ -196,6 +196,21 @@ export function variantYaml(baseFile: string, d: ScenarioData, base: TweakValues
   ].join('\n');
 }
 
+/** The name the game keeps a tweak made in the panel under, beside its base: x.yaml → x.tweak.yaml. */
+export function tweakFile(baseFile: string): string {
+  return baseFile.replace(/(\.[A-Za-z]+)?$/, '.tweak.yaml');
+}
+
+/**
+ * The file a command line reaches a scenario by: itself, or for a tweak made in the panel the variant
+ * "Export as variant" downloads, saved beside its base (x.tweak.yaml → x-tweak.yaml).
+ */
+export function cliFile(file: string): { file: string; exported: boolean } {
+  if (!file.endsWith('.tweak.yaml')) return { file, exported: false };
+  const base = file.slice(0, -'.tweak.yaml'.length) + '.yaml';
+  return { file: base.slice(0, base.lastIndexOf('/') + 1) + variantFileName(base), exported: true };
+}
+
 /** The file name the variant downloads as: allied-resolve-2022.yaml → allied-resolve-2022-tweak.yaml. */
 export function variantFileName(baseFile: string): string {
   const name = baseFile.slice(baseFile.lastIndexOf('/') + 1).replace(/\.(ya?ml|json)$/i, '');

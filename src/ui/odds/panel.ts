@@ -5,6 +5,7 @@
 import '../styles/odds.css';
 import type { Session, SessionStore } from '../../store/session';
 import { ODDS_SIZES, oddsStore, scenarioLabel, type OddsReport, type OddsState } from '../../store/odds';
+import { cliFile } from '../../store/tweaks';
 import { h, replace } from '../dom';
 import { icon } from '../icons';
 import { modalOpen } from '../modal';
@@ -64,7 +65,8 @@ function createPanel(session: SessionStore): Panel {
   });
   const run = h('button', { class: 'btn primary od-run', onclick: () => start() }, 'Run');
   const cmd = h('code', { class: 'od-cmd' });
-  const intro = h('p', { class: 'od-intro' }, 'One observer game per seed, 1 to N, played in the background. The same numbers as ', cmd);
+  const cmdNote = h('span', { class: 'od-cmd-note' }, ' (export the tweak as a variant into scenarios/ first)');
+  const intro = h('p', { class: 'od-intro' }, 'One observer game per seed, 1 to N, played in the background. The same numbers as ', cmd, cmdNote);
 
   const fill = h('span', { class: 'od-progress-fill' });
   const count = h('span', { class: 'od-progress-n mono' });
@@ -106,7 +108,11 @@ function createPanel(session: SessionStore): Panel {
     if (document.activeElement !== custom) custom.value = (ODDS_SIZES as readonly number[]).includes(o.n) ? '' : String(o.n);
     run.disabled = running || !s.scenario;
     run.textContent = `Run ${num(o.n)} games`;
-    cmd.textContent = `npm run sim -- ${s.file ?? '<scenario>'} --runs ${o.n}`;
+    // A tweak lives in the browser: the command names the file "Export as variant" gives.
+    const c = s.file ? cliFile(s.file) : { file: '<scenario>', exported: false };
+    cmd.textContent = `npm run sim -- ${c.file} --runs ${o.n}`;
+    cmd.title = c.exported ? `After "Export as variant" (Tweak panel), saved as ${c.file}` : '';
+    cmdNote.hidden = !c.exported;
 
     // Progress: while running, and what became of the last batch.
     const share = o.total > 0 ? o.done / o.total : 0;
