@@ -97,7 +97,7 @@ export function createFeed(store: SessionStore) {
   let top = 1;
   let limit = PAGE;
   let total = 0;
-  const empty = h('div', { class: 'feed-empty' }, 'The crisis begins. Press ▶ Next day, or ▶▶ to watch it unfold.');
+  const empty = h('div', { class: 'feed-empty' });
   const more = h('div', { class: 'feed-more', role: 'presentation' }, 'Older days load as you scroll');
   const items = () => blocks.reduce((n, b) => n + b.items, 0);
   const oldest = () => blocks[blocks.length - 1]?.turn ?? top;
@@ -142,6 +142,7 @@ export function createFeed(store: SessionStore) {
       total = 0;
       if (scrolled) list.scrollTop = 0;
       scrolled = false;
+      empty.textContent = s.role === 'observer' || s.viewer ? 'The crisis begins. Press ▶ Next day, or ▶▶ to watch it unfold.' : 'The crisis begins. Choose your move below, then End day.';
       replace(list, empty, more);
       more.hidden = true;
       count.textContent = '';

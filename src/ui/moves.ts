@@ -61,6 +61,14 @@ export function createMoves(store: SessionStore) {
     chosen.textContent = sel ? `${sel.name}${sel.target ? ` → ${actorName(s, sel.target)}` : ''}` : 'No move: hold';
     chosen.classList.toggle('none', !sel);
     end.disabled = !!s.game?.outcome;
+    const over = s.game?.outcome;
+    chosen.hidden = end.hidden = !!over;
+    if (over) {
+      // The game is over: no cards to choose from, only what happened.
+      const name = s.scenario?.data.outcomes.find((o) => o.id === over.id)?.name ?? over.id;
+      replace(cards, h('div', { class: 'moves-over' }, h('strong', {}, name), ` on day ${over.turn}. The game is over: open the debrief to see how it came to this.`));
+      return;
+    }
 
     const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((o) => o.score)) - Math.max(...a.map((o) => o.score)));
     const hold = h(
