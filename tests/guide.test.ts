@@ -59,6 +59,8 @@ describe('docs/scenario-format.md', () => {
       [/^base scenario/, /base scenario '\$\{current\}' not found/],
       [/leaves the scenarios folder/, /leaves the scenarios folder/],
       [/^a variant needs its own meta\.id/, /a variant needs its own meta\.id/],
+      [/^not a Brink scenario/, /not a Brink scenario: /],
+      [/matches no action in the base, and as a new action it lacks/, /matches no \$\{noun\} in the base, and as a new \$\{noun\} it lacks/],
       [/^'\$remove' names/, /'\$remove' names '\$\{key\}'/],
     ];
     for (const msg of messages) {

@@ -70,11 +70,18 @@ describe('replay files', () => {
     expect(v.reason).toMatch(/scenario has changed/);
   });
 
+  it('says plainly that another file (a package.json, a scenario, text) is not a replay, and what one is', () => {
+    const plain = 'not a Brink replay — a replay is the .json file that "Save replay" downloads in the game, or that npm run sim writes with --record FILE';
+    for (const text of [readFileSync('package.json', 'utf8'), readFileSync(DEFAULT, 'utf8'), 'hello', '{}', 'null']) {
+      expect(parseReplay(text)).toEqual({ ok: false, error: plain });
+    }
+  });
+
   it('rejects files that are not replays, cut short, or from a newer Brink', () => {
     const text = JSON.stringify(recorded());
-    expect(parseReplay(text.slice(0, text.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/not JSON/) });
-    expect(parseReplay('[1,2]')).toEqual({ ok: false, error: expect.stringMatching(/not a JSON object/) });
-    expect(parseReplay('{"format":"brink-save"}')).toEqual({ ok: false, error: expect.stringMatching(/expected "brink-replay"/) });
+    expect(parseReplay(text.slice(0, text.length / 2))).toEqual({ ok: false, error: 'not a replay: the file is cut short or damaged — save or download the replay again' });
+    expect(parseReplay('[1,2]')).toEqual({ ok: false, error: expect.stringMatching(/^not a Brink replay — /) });
+    expect(parseReplay('{"format":"brink-save"}')).toEqual({ ok: false, error: expect.stringMatching(/^not a Brink replay — /) });
     expect(parseReplay(JSON.stringify({ ...recorded(), version: 2 }))).toEqual({ ok: false, error: expect.stringMatching(/newer Brink/) });
     expect(parseReplay(JSON.stringify({ ...recorded(), checkpoints: ['xyz'] }))).toEqual({ ok: false, error: expect.stringMatching(/checkpoints/) });
   });
@@ -100,7 +107,7 @@ describe('npm run replay', () => {
     writeFileSync(file, '{"hello": 1}');
     const not = cli('replay', [file]);
     expect(not.status).toBe(2);
-    expect(not.stderr).toMatch(/not a replay/);
+    expect(not.stderr).toMatch(/r\.json: not a Brink replay — a replay is the \.json file that "Save replay" downloads/);
     expect(not.stderr).not.toMatch(/\n\s+at /);
   });
 });

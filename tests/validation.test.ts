@@ -30,6 +30,28 @@ describe('scenario validation', () => {
     expect(e!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('points an unclosed bracket at the bracket itself, not at the line after', () => {
+    // The parser notices on line 4, column 1; the '[' is on line 3, column 10.
+    const errs = errorsOf({ 's/test.yaml': 'meta:\n  id: x\n  title: [unclosed\nactors: []\n' });
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatchObject({ line: 3, column: 10, message: "syntax error: the '[' here is not closed" });
+    expect(errs[0]!.hint).toMatch(/^add '\]' where the list ends/);
+    // A mapping, in JSON: the '{' that opens the file.
+    expect(errorsOf({ 's/test.json': '{"meta": {"id": "x"}\n' }, 's/test.json')).toEqual([
+      expect.objectContaining({ line: 1, column: 1, message: "syntax error: the '{' here is not closed", hint: expect.stringMatching(/^add '\}' where the mapping ends/) }),
+    ]);
+    // Closed by the wrong kind of bracket: one error, at the '[', naming the '}' that took its place
+    // (not a second one for the '{' whose '}' it took).
+    const wrong = errorsOf({ 's/test.json': '{"meta": {"sources": [1, 2}\n}\n' }, 's/test.json');
+    expect(wrong).toHaveLength(1);
+    expect(wrong[0]).toMatchObject({ line: 1, column: 22, message: "syntax error: the '[' here is not closed: the '}' at line 1, column 27 comes before its ']'" });
+    // Two separate unclosed lists: both, each at its own bracket.
+    expect(errorsOf({ 's/test.yaml': 'meta: [1\nactors: [2\n' }).map((e) => [e.line, e.column])).toEqual([
+      [1, 7],
+      [2, 9],
+    ]);
+  });
+
   it('reports duplicate keys', () => {
     const [e] = errorsOf({ 's/test.yaml': 'meta: {id: a}\nmeta: {id: b}\n' });
     expect(e!.message).toMatch(/duplicate key/);
@@ -108,6 +130,30 @@ describe('scenario validation', () => {
     expect(late[0]!.message).toMatch(/after the last turn/);
   });
 
+  it('says once that a file with none of the sections is not a scenario at all', () => {
+    const pkg = '{\n  "name": "brink",\n  "version": "0.1.0",\n  "private": true,\n  "type": "module",\n  "scripts": { "dev": "vite" }\n}\n';
+    const errs = errorsOf({ 's/package.json': pkg }, 's/package.json');
+    expect(errs).toEqual([
+      {
+        file: 's/package.json',
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'not a Brink scenario: none of its top-level keys (name, version, private, type, …) is a scenario section',
+        hint: "a scenario's top level holds meta:, places:, actors:, pairs:, actions: and outcomes: (a variant holds extends: and what it changes); see docs/scenario-format.md for a worked example",
+      },
+    ]);
+    // YAML too, pointed at its first key (after any comments); and a base reached through extends.
+    const [y] = errorsOf({ 's/test.yaml': '# notes\nitems: [a, b]\n' });
+    expect(y).toMatchObject({ line: 2, column: 1, message: "not a Brink scenario: its only top-level key, items, is not a scenario section" });
+    const [b] = errorsOf({ 's/v.yaml': 'extends: ./list.yaml\nmeta: { id: v }\n', 's/list.yaml': 'name: x\nitems: []\n' }, 's/v.yaml');
+    expect(b).toMatchObject({ file: 's/list.yaml', message: expect.stringMatching(/^not a Brink scenario/) });
+    // A misspelt section is a scenario with a typo, not another kind of file.
+    const typo = errorsOf({ 's/test.yaml': 'mata: { id: x }\n' });
+    expect(typo.some((e) => e.message === "unknown field 'mata'" && e.hint === "did you mean 'meta'?")).toBe(true);
+    expect(typo.some((e) => /not a Brink scenario/.test(e.message))).toBe(false);
+  });
+
   it('reads JSON files with line numbers too', () => {
     const json = '{\n  "meta": {\n    "id": "j",\n    "title": 5\n  }\n}\n';
     const errs = errorsOf({ 's/test.json': json }, 's/test.json');
@@ -142,6 +188,48 @@ describe('extends', () => {
     const errs = errorsOf({ ...base, 's/v.yaml': bad }, 's/v.yaml');
     expect(errs[0]!.message).toMatch(/'\$remove' names 'pubish'/);
     expect(errs[0]!.file).toBe('s/v.yaml');
+  });
+
+  it('says when a variant entry matches nothing in the base (a mistyped id or pair), with the closest one', () => {
+    const variant = 'extends: ./mini.yaml\nmeta: { id: v, title: V }\npairs:\n  - between: [north, soutth]\n    fear: 0.2\nactions: [{ id: thraeten, cooldown: 2 }]\n';
+    const errs = errorsOf({ ...base, 's/v.yaml': variant }, 's/v.yaml');
+    // One error per entry, at the entry, and no "missing required field" for the fields it lacks.
+    expect(errs).toEqual([
+      {
+        file: 's/v.yaml',
+        line: 4,
+        column: 5,
+        path: 'pairs[north-soutth]',
+        message: '[north, soutth] matches no pair in the base, and as a new pair it lacks tension',
+        hint: 'did you mean [north, south]? Fix the actors to change that pair, or give every required field to add a new pair',
+      },
+      {
+        file: 's/v.yaml',
+        line: 6,
+        column: 11,
+        path: 'actions[thraeten]',
+        message: "'thraeten' matches no action in the base, and as a new action it lacks name, actors, kind, goldstein, text",
+        hint: "did you mean 'threaten'? Fix the id to change that action, or give every required field to add a new action",
+      },
+    ]);
+    // Other errors of the file are still reported, after these.
+    const more = errorsOf({ ...base, 's/v.yaml': `${variant}actors:\n  - id: south\n    traits: { aggression: 2 }\n` }, 's/v.yaml');
+    expect(more.map((e) => e.path)).toEqual(['pairs[north-soutth]', 'actions[thraeten]', 'actors[south].traits.aggression']);
+    // Nothing close: the actor that does not exist, or the ids there are.
+    const far = errorsOf({ ...base, 's/v.yaml': 'extends: ./mini.yaml\nmeta: { id: v, title: V }\npairs:\n  - { between: [north, westland], fear: 0.2 }\nactions:\n  - { id: something-else, cooldown: 2 }\n' }, 's/v.yaml');
+    expect(far.map((e) => e.hint)).toEqual([
+      "unknown actor 'westland': known actors: north, south; fix the actors to change that pair, or give every required field to add a new pair",
+      'known actions: threaten, talk, call-reserve, publish, shots; fix the id to change that action, or give every required field to add a new action',
+    ]);
+  });
+
+  it('adds a complete new entry as before, and reports a complete one with a wrong reference as before', () => {
+    const add = 'extends: ./mini.yaml\nmeta: { id: v, title: V }\nactions:\n  - { id: sulk, name: Sulk, actors: [south], kind: rhetoric, goldstein: -1, text: "{actor} sulks" }\n';
+    const r = loadScenario('s/v.yaml', memoryReader({ ...base, 's/v.yaml': add }));
+    expect(r.ok && r.scenario.data.actions.map((a) => a.id)).toEqual(['threaten', 'talk', 'call-reserve', 'publish', 'shots', 'sulk']);
+    const pair = 'extends: ./mini.yaml\nmeta: { id: v, title: V }\npairs:\n  - { between: [north, soutth], tension: 10 }\n';
+    const [e] = errorsOf({ ...base, 's/v.yaml': pair }, 's/v.yaml');
+    expect(e).toMatchObject({ path: 'pairs[north-soutth].between[1]', message: "unknown actor 'soutth'", hint: "did you mean 'south'?" });
   });
 
   it('locates an error in the variant file when the variant wrote the bad value', () => {

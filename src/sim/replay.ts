@@ -36,6 +36,9 @@ export type Replay = z.output<typeof ReplaySchema>;
 
 export type ReplayRead = { ok: true; replay: Replay } | { ok: false; error: string };
 
+/** What a replay file is and where one comes from, for the errors about files that are not one. */
+const NOT_A_REPLAY = 'not a Brink replay — a replay is the .json file that "Save replay" downloads in the game, or that npm run sim writes with --record FILE';
+
 /** Reads a replay from JSON text; a clear error for anything that is not a replay this build can play. */
 export function parseReplay(text: string): ReplayRead {
   if (text.length > 20 * 1024 * 1024) return { ok: false, error: 'the file is too large to be a replay' };
@@ -43,11 +46,13 @@ export function parseReplay(text: string): ReplayRead {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'not a replay: the file is not JSON (it may be cut short)' };
+    // A replay cut short still names its format near the start; anything else is some other file.
+    if (text.includes(`"${REPLAY_FORMAT}"`)) return { ok: false, error: 'not a replay: the file is cut short or damaged — save or download the replay again' };
+    return { ok: false, error: NOT_A_REPLAY };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'not a replay: the file is not a JSON object' };
-  const head = data as { format?: unknown; version?: unknown };
-  if (head.format !== REPLAY_FORMAT) return { ok: false, error: `not a replay: format is ${JSON.stringify(head.format ?? null)}, expected "${REPLAY_FORMAT}"` };
+  const head = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as { format?: unknown; version?: unknown };
+  // Said plainly, with no field names: a package.json or a scenario picked by mistake is simply not a replay.
+  if (head.format !== REPLAY_FORMAT) return { ok: false, error: NOT_A_REPLAY };
   if (typeof head.version === 'number' && head.version > REPLAY_VERSION) {
     return { ok: false, error: `this replay is format version ${head.version}, made by a newer Brink; this build reads version ${REPLAY_VERSION}` };
   }

@@ -17,7 +17,8 @@ export interface ReplayOpener {
 /** Where replays go once opened: `onOpened` mounts the map and remembers the replay for sharing. */
 export function createOpener(store: SessionStore, reader: ScenarioReader, onOpened: (replay: Replay) => void): ReplayOpener {
   function fail(from: string, error: string): string {
-    notify(store, `This replay could not be opened`, `${from}: ${error}`);
+    // The reason first (the notice capitalises its first letter), then the file as the player named it.
+    notify(store, `This replay could not be opened`, `${error} (${from})`);
     return error;
   }
 

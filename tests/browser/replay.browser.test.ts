@@ -248,6 +248,9 @@ describe('Replays, share links and saves in Chromium', () => {
     await page.locator('.notice-menu').waitFor();
     expect(await page.locator('.notice-menu').textContent()).toMatch(/not a replay/i);
     expect((await hook(page)).screen).toBe('menu');
+    // Another kind of JSON: said plainly, with the file's name as given.
+    await pickReplay(page, 'package.json', JSON.stringify({ name: 'brink', version: '1.0.0' }));
+    await expect.poll(() => page.locator('.notice-menu .notice-text').textContent()).toMatch(/^Not a Brink replay — .*Save replay.*\(package\.json\)$/);
     // A future format version.
     await pickReplay(page, 'future.json', variant((r) => (r.version = 2)));
     await expect.poll(() => page.locator('.notice-menu .notice-text').textContent()).toMatch(/newer Brink/);

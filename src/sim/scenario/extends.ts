@@ -10,6 +10,19 @@ export interface MergeProblem {
   hint?: string;
 }
 
+/** A variant's list entry whose key matches no entry of the base list: a new entry, or a mistyped key. */
+export interface NewEntry {
+  /** Where the entry is in the variant file, e.g. ['pairs', 0]. */
+  path: (string | number)[];
+  key: string;
+  entry: Record<string, Json>;
+  /** The base's entries of that list. */
+  base: Json[];
+}
+
+/** Decides on each new entry: true appends it; false leaves it out (the caller reports why). */
+export type NewEntryCheck = (e: NewEntry) => boolean;
+
 function isObject(v: unknown): v is Record<string, Json> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -25,7 +38,7 @@ export function entryKey(v: unknown): string | undefined {
   return undefined;
 }
 
-function mergeList(base: Json[], over: Json[], path: (string | number)[], problems: MergeProblem[]): Json[] {
+function mergeList(base: Json[], over: Json[], path: (string | number)[], problems: MergeProblem[], check?: NewEntryCheck): Json[] {
   const keyed = over.every((v) => entryKey(v) !== undefined) && base.every((v) => entryKey(v) !== undefined);
   if (!keyed) return over;
   const out = base.slice();
@@ -37,27 +50,27 @@ function mergeList(base: Json[], over: Json[], path: (string | number)[], proble
       if (at < 0) problems.push({ path: [...path, i], message: `'$remove' names '${key}', which the base does not have`, hint: 'remove the entry, or check the id' });
       else out.splice(at, 1);
     } else if (at >= 0) {
-      out[at] = mergeValue(out[at]!, item, [...path, i], problems);
-    } else {
+      out[at] = mergeValue(out[at]!, item, [...path, i], problems, check);
+    } else if (!check || check({ path: [...path, i], key, entry: obj, base })) {
       out.push(item);
     }
   });
   return out;
 }
 
-/** Merges `over` onto `base` (neither is modified). */
-export function mergeValue(base: Json, over: Json, path: (string | number)[], problems: MergeProblem[]): Json {
+/** Merges `over` onto `base` (neither is modified). `check` vets list entries that match none of the base. */
+export function mergeValue(base: Json, over: Json, path: (string | number)[], problems: MergeProblem[], check?: NewEntryCheck): Json {
   if (isObject(base) && isObject(over)) {
     const out: Record<string, Json> = Object.create(null) as Record<string, Json>;
     for (const k of Object.keys(base)) out[k] = base[k]!;
     for (const k of Object.keys(over)) {
       const v = over[k]!;
       if (v === null) delete out[k];
-      else out[k] = k in out ? mergeValue(out[k]!, v, [...path, k], problems) : v;
+      else out[k] = k in out ? mergeValue(out[k]!, v, [...path, k], problems, check) : v;
     }
     return { ...out };
   }
-  if (Array.isArray(base) && Array.isArray(over)) return mergeList(base, over, path, problems);
+  if (Array.isArray(base) && Array.isArray(over)) return mergeList(base, over, path, problems, check);
   return over;
 }
 

@@ -1,14 +1,14 @@
 // The one way a scenario file becomes a Scenario: read (YAML or JSON, with line numbers), resolve
 // `extends`, validate with the zod schema, cross-check references, and hash the resolved content.
 // It returns the scenario or every error at once (file:line:col, field path, message, hint); it never throws.
-import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
+import { LineCounter, Parser, isScalar, parseDocument, visit } from 'yaml';
 import { ScenarioSchema, type ScenarioData } from './schema';
 import { formatPath, locate, type ParsedFile } from './source-map';
-import { mergeValue, stripMarkers, type Json, type MergeProblem } from './extends';
+import { entryKey, mergeValue, stripMarkers, type Json, type MergeProblem, type NewEntry } from './extends';
 import { problemsFromZod, type Problem } from './zod-issues';
 import { crossCheck, knownIds } from './crossrefs';
 import { z } from 'zod';
-import type { ScenarioError } from './errors';
+import { closest, suggest, type ScenarioError } from './errors';
 import { hashValue } from '../hash';
 
 /** Reads scenario files. Node reads the disk; the browser reads bundled or dropped files. */
@@ -55,6 +55,86 @@ function fileError(file: string, message: string, hint?: string, line = 1, colum
   return { file, line, column, path, message, ...(hint ? { hint } : {}) };
 }
 
+/** A `[` or `{` in the text, and what closes it (the parser takes the first closing bracket it meets). */
+interface Bracket {
+  open: string;
+  offset: number;
+  closer?: { source: string; offset: number };
+  parent?: Bracket;
+}
+
+const CLOSE: Record<string, string> = { '[': ']', '{': '}' };
+
+/** Every flow collection of the text, from the parser's token tree; empty when it cannot be walked. */
+function flowBrackets(text: string): Bracket[] {
+  type Tok = { type?: string; start?: { source: string; offset: number }; end?: { type: string; source: string; offset: number }[]; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+  const out: Bracket[] = [];
+  const walk = (tok: unknown, parent: Bracket | undefined, depth: number): void => {
+    if (!tok || typeof tok !== 'object' || depth > 1000) return;
+    const t = tok as Tok;
+    let here = parent;
+    if (t.type === 'flow-collection' && t.start) {
+      const first = t.end?.[0];
+      here = { open: t.start.source, offset: t.start.offset, parent, ...(first && /^[\]}]$/.test(first.source) ? { closer: { source: first.source, offset: first.offset } } : {}) };
+      out.push(here);
+    }
+    if (t.type === 'document') walk(t.value, here, depth + 1);
+    for (const item of t.items ?? []) {
+      walk(item.key, here, depth + 1);
+      walk(item.value, here, depth + 1);
+    }
+  };
+  try {
+    for (const tok of new Parser().parse(text)) walk(tok, undefined, 0);
+  } catch {
+    return [];
+  }
+  return out;
+}
+
+/** The brackets the parser could not close, in the order they open, and those around one closed by the wrong kind. */
+function unclosedBrackets(text: string): { open: Bracket[]; aroundMismatch: Set<Bracket>; used: Set<Bracket> } {
+  const open = flowBrackets(text).filter((b) => b.closer?.source !== CLOSE[b.open]);
+  const aroundMismatch = new Set<Bracket>();
+  for (const b of open) {
+    if (!b.closer) continue;
+    for (let p = b.parent; p && !aroundMismatch.has(p); p = p.parent) aroundMismatch.add(p);
+  }
+  return { open, aroundMismatch, used: new Set() };
+}
+
+/**
+ * The parser reports an unclosed `[` or `{` where it gave up, often the start of the next line. Point
+ * at the bracket itself instead, and say what closes it. Undefined keeps the parser's own message;
+ * null drops an error that only follows from another (the bracket around a mismatched one).
+ */
+function bracketError(file: string, lines: LineCounter, brackets: ReturnType<typeof unclosedBrackets>, pos: number): ScenarioError | null | undefined {
+  // The parser reports inner collections first: the error is the innermost unclosed bracket before it not yet reported.
+  const { open, used } = brackets;
+  let lo = 0;
+  let hi = open.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (open[mid]!.offset < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo - 1;
+  while (i >= 0 && used.has(open[i]!)) i--;
+  const b = open[i];
+  if (!b) return undefined;
+  used.add(b);
+  // An enclosing bracket fails only because an inner one took its closer: that inner one is the error.
+  if (brackets.aroundMismatch.has(b)) return null;
+  const at = lines.linePos(b.offset);
+  const close = CLOSE[b.open]!;
+  const what = b.open === '[' ? 'list' : 'mapping';
+  if (b.closer) {
+    const c = lines.linePos(b.closer.offset);
+    return fileError(file, `syntax error: the '${b.open}' here is not closed: the '${b.closer.source}' at line ${c.line}, column ${c.col} comes before its '${close}'`, `add '${close}' where the ${what} ends`, at.line, at.col);
+  }
+  return fileError(file, `syntax error: the '${b.open}' here is not closed`, `add '${close}' where the ${what} ends; a ${what} in ${b.open} ${close} that goes on to the next line must indent that line more than its key`, at.line, at.col);
+}
+
 /** Parses one file's text; YAML or JSON (JSON is read as YAML, so it gets line numbers too). */
 export function parseFile(file: string, text: string): { parsed?: ParsedFile; errors: ScenarioError[] } {
   if (text.length > MAX_FILE_BYTES) {
@@ -70,11 +150,20 @@ export function parseFile(file: string, text: string): { parsed?: ParsedFile; er
     return { errors: [fileError(file, `cannot parse: ${e instanceof RangeError ? 'nesting is too deep' : String((e as Error).message)}`)] };
   }
   if (doc.errors.length) {
+    let brackets: ReturnType<typeof unclosedBrackets> | undefined;
+    // In a file nested too deep to read, the brackets are not worth a second pass over the text.
+    const tooDeep = doc.errors.some((err) => /call stack/i.test(err.message));
     return {
-      errors: doc.errors.map((err) => {
+      errors: doc.errors.flatMap((err) => {
         const pos = lines.linePos(err.pos[0]);
         const msg = err.message.split('\n')[0]!;
         if (/call stack/i.test(msg)) return fileError(file, 'nesting is too deep', 'a scenario nests a few levels deep; check for runaway brackets', pos.line, pos.col);
+        if (!tooDeep && /^Flow (sequence|map) .*end with a [\]}]$/.test(msg)) {
+          brackets ??= unclosedBrackets(text);
+          const b = bracketError(file, lines, brackets, err.pos[0]);
+          if (b === null) return [];
+          if (b) return b;
+        }
         const hint = err.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
         return fileError(file, `${err.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${msg}`, hint, pos.line, pos.col);
       }),
@@ -162,6 +251,93 @@ export function validateData(data: unknown, files: ParsedFile[], label: string):
   return { ok: true, scenario: { data: parsed.data, hash: hashValue(parsed.data), files: files.map((f) => f.file) } };
 }
 
+/** The sections a scenario's top level may hold ($schema is for editors, and any JSON Schema has it). */
+const SECTIONS = Object.keys(ScenarioSchema.shape).filter((k) => k !== '$schema');
+
+/**
+ * A file with none of a scenario's sections (and no extends), such as a package.json, is not a broken
+ * scenario but another kind of file: one error that says so, not a "missing field" for each section.
+ * A key close to a section's name (mata:, action:) counts as a section, so typos still get their own error.
+ */
+function notAScenario(parsed: ParsedFile): ScenarioError | undefined {
+  const keys = Object.keys(parsed.data as Record<string, unknown>);
+  if (keys.some((k) => SECTIONS.includes(k) || closest(k, [...SECTIONS, 'extends']) !== undefined)) return undefined;
+  const shape = ScenarioSchema.shape as Record<string, z.ZodType>;
+  const required = SECTIONS.filter((k) => !shape[k]!.safeParse(undefined).success).map((k) => `${k}:`);
+  const list = `${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}`;
+  const found = keys.length === 0 ? 'its top level is empty' : keys.length === 1 ? `its only top-level key, ${list}, is not a scenario section` : `none of its top-level keys (${list}) is a scenario section`;
+  const loc = locate([parsed], parsed.data, []);
+  return {
+    ...loc,
+    path: '',
+    message: `not a Brink scenario: ${found}`,
+    hint: `a scenario's top level holds ${required.slice(0, -1).join(', ')} and ${required[required.length - 1]} (a variant holds extends: and what it changes); see docs/scenario-format.md for a worked example`,
+  };
+}
+
+/** Singular names of the lists that merge by id, for the errors about a variant's entries. */
+const ENTRY_NOUNS: Record<string, string> = {
+  bands: 'band', places: 'place', borders: 'border', actors: 'actor', meters: 'meter', pairs: 'pair', dynamics: 'dynamic',
+  forces: 'force', actions: 'action', events: 'event', outcomes: 'outcome', sources: 'source',
+};
+
+/** The schema of the entries of the list at `path` (list indices walk into list entries), if any. */
+function listEntrySchema(path: readonly (string | number)[]): z.ZodType | undefined {
+  const unwrap = (s: unknown): unknown => {
+    for (let i = 0; i < 8 && s; i++) {
+      if (s instanceof z.ZodArray || s instanceof z.ZodObject) return s;
+      const def = (s as { _zod?: { def?: { innerType?: unknown; in?: unknown } } })._zod?.def;
+      s = def?.innerType ?? def?.in;
+    }
+    return undefined;
+  };
+  let s: unknown = ScenarioSchema;
+  for (const seg of path) {
+    const t = unwrap(s);
+    if (typeof seg === 'number') s = t instanceof z.ZodArray ? t.element : undefined;
+    else s = t instanceof z.ZodObject ? (t.shape as Record<string, unknown>)[seg] : undefined;
+  }
+  const list = unwrap(s);
+  return list instanceof z.ZodArray ? (list.element as z.ZodType) : undefined;
+}
+
+/**
+ * A variant's list entry that matches none of the base is appended as a new entry. When it is also
+ * incomplete as a new entry (it lacks required fields), its merge key is most likely a typo: say that,
+ * with the closest key of the base, rather than "missing required field" for each field it lacks.
+ */
+function unmatchedEntry(e: NewEntry, actorIds: readonly string[]): MergeProblem | undefined {
+  const schema = listEntrySchema(e.path.slice(0, -1));
+  if (!schema) return undefined;
+  const r = schema.safeParse(e.entry);
+  if (r.success) return undefined;
+  const missing = [...new Set(r.error.issues.map((i) => i.path[0]).filter((k): k is string => typeof k === 'string' && e.entry[k] === undefined))];
+  if (!missing.length) return undefined;
+  const list = [...e.path].reverse().find((x): x is string => typeof x === 'string') ?? '';
+  const noun = ENTRY_NOUNS[list] ?? 'entry';
+  const baseKeys = e.base.map(entryKey).filter((k): k is string => k !== undefined);
+  const between = typeof e.entry.id !== 'string' && Array.isArray(e.entry.between) ? (e.entry.between as string[]) : undefined;
+  let name: string;
+  let near: string;
+  if (between) {
+    name = `[${between.join(', ')}]`;
+    const key = closest(e.key, baseKeys);
+    const match = key === undefined ? undefined : (e.base.find((b) => entryKey(b) === key) as { between?: unknown } | undefined);
+    const unknownActor = between.find((a) => !actorIds.includes(a));
+    if (Array.isArray(match?.between)) near = `did you mean [${match.between.join(', ')}]?`;
+    else if (unknownActor !== undefined) near = `unknown actor '${unknownActor}': ${suggest(unknownActor, actorIds, 'actors')}`;
+    else near = suggest(e.key, baseKeys, `${noun}s`);
+  } else {
+    name = `'${e.key}'`;
+    near = suggest(e.key, baseKeys, list || 'entries');
+  }
+  return {
+    path: e.path,
+    message: `${name} matches no ${noun} in the base, and as a new ${noun} it lacks ${missing.join(', ')}`,
+    hint: `${near}${/\?$/.test(near) ? ' Fix' : '; fix'} the ${between ? 'actors' : 'id'} to change that ${noun}, or give every required field to add a new ${noun}`,
+  };
+}
+
 /**
  * Loads a scenario file through `reader`. `extends` paths are relative to the file and may not leave
  * the folder of the file first loaded.
@@ -194,7 +370,11 @@ function loadChain(file: string, reader: ScenarioReader): LoadResult {
     if (!parsed) return { ok: false, errors };
     chain.push(parsed);
     const ext = (parsed.data as { extends?: unknown }).extends;
-    if (ext === undefined) break;
+    if (ext === undefined) {
+      const not = notAScenario(parsed);
+      if (not) return { ok: false, errors: [not] };
+      break;
+    }
     const loc = locate([parsed], parsed.data, ['extends']);
     const bad = (message: string, hint?: string): LoadResult => ({ ok: false, errors: [{ ...loc, path: 'extends', message, ...(hint ? { hint } : {}) }] });
     if (typeof ext !== 'string') return bad('extends must be a file path');
@@ -206,20 +386,38 @@ function loadChain(file: string, reader: ScenarioReader): LoadResult {
   }
   // Merge from the root base up to the file itself.
   let merged = stripMarkers(chain[chain.length - 1]!.data as Json);
+  // Variant entries that match nothing in their base and are incomplete: reported first, and left out
+  // of the merge so that they do not also show up as "missing required field".
+  const unmatched: ScenarioError[] = [];
+  const fail = (errors: ScenarioError[]): LoadResult => ({ ok: false, errors: [...unmatched, ...errors] });
   for (let i = chain.length - 2; i >= 0; i--) {
     const over = { ...(chain[i]!.data as Record<string, Json>) };
     delete over.extends;
     const problems: MergeProblem[] = [];
-    merged = mergeValue(merged, over, [], problems);
+    const misses: MergeProblem[] = [];
+    const actorIds = [merged, over].flatMap((d) => idsOf((d as Record<string, Json>).actors));
+    merged = mergeValue(merged, over, [], problems, (e) => {
+      const miss = unmatchedEntry(e, actorIds);
+      if (miss) misses.push(miss);
+      return !miss;
+    });
     // Merge problems are in the variant's own lists: locate them in that file alone.
-    if (problems.length) return { ok: false, errors: toErrors(problems, [chain[i]!], chain[i]!.data) };
+    unmatched.push(...toErrors(misses, [chain[i]!], chain[i]!.data));
+    if (problems.length) return fail(toErrors(problems, [chain[i]!], chain[i]!.data));
     const baseId = (chain[i + 1]!.data as { meta?: { id?: unknown } }).meta?.id;
     const ownId = (over.meta as { id?: unknown } | undefined)?.id;
     if (ownId === undefined || ownId === baseId) {
       const loc = locate([chain[i]!], chain[i]!.data, ['meta']);
-      return { ok: false, errors: [{ ...loc, path: 'meta.id', message: 'a variant needs its own meta.id', hint: 'add meta: { id: my-variant, title: "…" }' }] };
+      return fail([{ ...loc, path: 'meta.id', message: 'a variant needs its own meta.id', hint: 'add meta: { id: my-variant, title: "…" }' }]);
     }
   }
   if (typeof merged === 'object' && merged && !Array.isArray(merged)) delete (merged as Record<string, Json>).extends;
-  return validateData(merged, chain, file);
+  const result = validateData(merged, chain, file);
+  if (!unmatched.length) return result;
+  return fail(result.ok ? [] : result.errors);
+}
+
+/** The ids of a list's entries (for the actors a pair may name). */
+function idsOf(list: Json | undefined): string[] {
+  return Array.isArray(list) ? list.flatMap((x) => (x && typeof x === 'object' && !Array.isArray(x) && typeof x.id === 'string' ? [x.id] : [])) : [];
 }
