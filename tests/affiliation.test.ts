@@ -1,5 +1,6 @@
 // Unit symbols from the player's side: the scenario writes its symbols from Kyiv's and NATO's point of
-// view; a player of Russia or Belarus sees its own units friendly and the others hostile.
+// view; a player of Russia or Belarus sees its own units friendly and the others hostile. Also what the
+// map says a unit is based on: a source, or an assumption of the model.
 import { describe, expect, it } from 'vitest';
 import { identity, swapIdentity, swapsFor } from '../src/store/affiliation';
 import { units } from '../src/store/selectors';
@@ -55,5 +56,16 @@ describe('the map units as each role sees them (Allied Resolve 2022)', () => {
       expect([...v.get('ukraine')!]).toEqual(['hostile']);
       expect([...v.get('nato')!]).toEqual(['hostile']);
     }
+  });
+});
+
+describe('what the map says a unit is based on', () => {
+  it('marks units the sources do not report as assumptions of the model', () => {
+    const store = createSession();
+    expect(store.getState().newGame({ file: DEFAULT, seed: '7', role: 'observer' }, diskReader)).toBeNull();
+    const basis = new Map(units(store.getState()).map((u) => [u.id, u.basis]));
+    expect(basis.get('ru-chernihiv-axis')).toBe('source');
+    expect(basis.get('nato-efp-poland')).toBe('assumption');
+    expect([...basis.values()].filter((b) => b === 'none')).toEqual([]);
   });
 });

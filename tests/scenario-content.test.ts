@@ -35,6 +35,13 @@ function quotes(): { where: string; quote: string }[] {
 }
 
 describe('Allied Resolve 2022: sources', () => {
+  it('gives every force a source quote, or says it is an assumption of the model', () => {
+    const bare = base.data.forces.filter((f) => !f.source && !f.assumption).map((f) => f.id);
+    expect(bare).toEqual([]);
+    // The map tells players which is which.
+    expect(base.data.forces.filter((f) => f.assumption).length).toBeGreaterThan(0);
+  });
+
   it('gives every scripted event and stated position a source quote of at most 300 characters', () => {
     const d = base.data;
     const bad: string[] = [];

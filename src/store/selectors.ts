@@ -88,6 +88,8 @@ export interface UnitView {
   strength: { low: number; high: number };
   /** Distance to the nearest border the scenario names, and which. */
   border: { km: number; name: string } | null;
+  /** Where the unit comes from: a source, the scenario's stated assumption, or neither. */
+  basis: 'source' | 'assumption' | 'none';
 }
 
 export function units(s: SessionData): UnitView[] {
@@ -126,6 +128,7 @@ export function units(s: SessionData): UnitView[] {
       active: g.forces.active[i]!,
       strength: { low, high },
       border,
+      basis: f.source ? 'source' : f.assumption ? 'assumption' : 'none',
     };
   });
 }

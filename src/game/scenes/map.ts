@@ -163,6 +163,7 @@ export class MapScene extends Phaser.Scene {
       const est = s.role === 'observer' ? 'estimates range' : 'your estimate';
       const rows = [`${u.ownerName} · ${u.place}`, `Strength ${strengthLabel(u.strength)} (${est})`];
       if (u.border) rows.push(`${Math.round(u.border.km)} km to the ${u.border.name}`);
+      if (u.basis !== 'source') rows.push(u.basis === 'assumption' ? 'Not in the sources: a model assumption' : 'Not in the sources');
       this.tooltip.show({ title: u.name, accent: P.parseHex(actor(u.owner)?.colour ?? '#8197aa'), rows }, p.x, p.y, width, height);
       return;
     }

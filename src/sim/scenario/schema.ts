@@ -279,6 +279,12 @@ export const Force = z
     origin: Id.optional().describe('Where it comes from, for the map\'s animation (e.g. a place at the map\'s east edge).'),
     active: z.boolean().default(true).describe('Deployed at the start (false: it arrives through an event or action).'),
     source: Source.optional(),
+    assumption: z
+      .string()
+      .min(1)
+      .max(400)
+      .optional()
+      .describe('For a unit the sources do not report: why the model includes it and where its numbers come from. The map marks it as an assumption.'),
   })
   .describe('A unit or group of units.');
 
