@@ -38,23 +38,16 @@ describe('the map units as each role sees them (Allied Resolve 2022)', () => {
     return byOwner;
   };
 
-  it('an observer, Ukraine and NATO see the scenario as written: Russia and Belarus hostile', () => {
-    for (const role of ['observer', 'ukraine', 'nato']) {
+  // Who sees which side as friendly: the scenario's view (Kyiv and NATO), or swapped for Russia and Belarus.
+  const SIDES: [string[], string, string][] = [
+    [['observer', 'ukraine', 'nato'], 'hostile', 'friend'],
+    [['russia', 'belarus'], 'friend', 'hostile'],
+  ];
+  it.each(SIDES)('%j see Russia and Belarus as %s, Ukraine and NATO as %s', (roles, east, west) => {
+    for (const role of roles) {
       const v = seen(role);
-      expect([...v.get('russia')!]).toEqual(['hostile']);
-      expect([...v.get('belarus')!]).toEqual(['hostile']);
-      expect([...v.get('ukraine')!]).toEqual(['friend']);
-      expect([...v.get('nato')!]).toEqual(['friend']);
-    }
-  });
-
-  it('Russia and Belarus see their own units friendly and Ukraine and NATO hostile', () => {
-    for (const role of ['russia', 'belarus']) {
-      const v = seen(role);
-      expect([...v.get('russia')!]).toEqual(['friend']);
-      expect([...v.get('belarus')!]).toEqual(['friend']);
-      expect([...v.get('ukraine')!]).toEqual(['hostile']);
-      expect([...v.get('nato')!]).toEqual(['hostile']);
+      for (const owner of ['russia', 'belarus']) expect([...v.get(owner)!]).toEqual([east]);
+      for (const owner of ['ukraine', 'nato']) expect([...v.get(owner)!]).toEqual([west]);
     }
   });
 });

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { buildSite, cliRun } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
-import { colourCount, hook, open, shot, waitDay, playCards } from './page';
+import { colourCount, hook, open, shot, waitDay, playCards, scrollFeedUntil } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 const T = 120_000;
@@ -85,11 +85,7 @@ describe('Brink in Chromium', () => {
 
     // A feed item of the article's timeline opens its source. By day 15 that is day 1's backdrop, below
     // the first page of the feed: scrolling down loads it.
-    for (let i = 0; i < 10 && (await page.locator('.feed-item.sourced').count()) === 0; i++) {
-      const before = await page.locator('.feed-item').count();
-      await page.locator('.feed-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
-      await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
-    }
+    await scrollFeedUntil(page, async () => (await page.locator('.feed-item.sourced').count()) > 0);
     await page.locator('.feed-item.sourced').first().click();
     await page.locator('.popover .pop-quote').waitFor();
     await shot(page, 'play-source');

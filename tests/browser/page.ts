@@ -122,3 +122,12 @@ export async function playCards(page: Page, role: string, picks: number[], befor
   }
   return orders;
 }
+
+/** Scrolls the feed to its end until `done` holds, each time waiting for older days to load (at most 10 pages). */
+export async function scrollFeedUntil(page: Page, done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 10 && !(await done()); i++) {
+    const before = await page.locator('.feed-item').count();
+    await page.locator('.feed-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
+  }
+}

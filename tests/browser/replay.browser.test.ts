@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite, cliRun, ROOT, type CliTurn } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
-import { hook, mapDrawn, open, shot, waitDay, playCards } from './page';
+import { hook, mapDrawn, open, shot, waitDay, playCards, scrollFeedUntil } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 const T = 180_000;
@@ -153,11 +153,7 @@ describe('Replays, share links and saves in Chromium', () => {
     expect(feed.texts).toEqual(all20.slice(0, feed.texts.length));
     expect(feed.days).toEqual([...feed.days].sort((a, b) => b - a));
     expect(feed.more).toBe(true);
-    for (let i = 0; i < 10 && (await page.locator('.feed-item').count()) < all20.length; i++) {
-      const before = await page.locator('.feed-item').count();
-      await page.locator('.feed-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
-      await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
-    }
+    await scrollFeedUntil(page, async () => (await page.locator('.feed-item').count()) >= all20.length);
     feed = await readFeed(page);
     expect(feed.texts).toEqual(all20);
     expect(feed.more).toBe(false);
