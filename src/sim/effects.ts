@@ -91,6 +91,20 @@ export function applyEffect(m: Model, st: GameState, e: CEffect, ctx: ApplyConte
     case 'reveal':
       reveal(m, st, e.force, e.share);
       return;
+    case 'aim': {
+      // Moves what an actor wants on a pair: the ideal of its goal there (deterrence, provocation).
+      const who = resolveActor(e.of, ctx.actor, ctx.target);
+      if (who < 0) return;
+      for (const p of resolvePairs(m, e.a, e.b, ctx.actor, ctx.target)) {
+        const slot = m.aimSlot[who * m.nP + p]!;
+        if (slot < 0) continue;
+        const v = draw(e.add, rng);
+        ctx.value ??= v;
+        st.ideals[slot] = Math.min(100, Math.max(0, st.ideals[slot]! + v));
+        st.aims[slot]! += v;
+      }
+      return;
+    }
   }
 }
 

@@ -6,7 +6,8 @@ import type { SourceData } from './scenario/schema';
 export interface TurnEvent {
   turn: number;
   date: string;
-  kind: 'scripted' | 'action' | 'incident' | 'band' | 'outcome';
+  /** decision: the plan calls on a player's own actor, which acts only on the player's orders (private to that player). */
+  kind: 'scripted' | 'action' | 'incident' | 'band' | 'outcome' | 'decision';
   /** The event's, action's, band's or outcome's id. */
   id: string;
   /** The catalogue action performed, if any. */

@@ -15,27 +15,32 @@ function secrecyAt(m: Model, st: GameState, place: number): number {
   return (st.meters[host * m.nM + j]! - m.meterMin[j]!) / (m.meterMax[j]! - m.meterMin[j]!);
 }
 
-/** One turn of observation: one draw per (watching actor, active foreign force). */
+/** One turn of observation: one draw per (watching actor, force), taken whether the force is active or not,
+ * so that each observation's draw is fixed by the seed and the turn alone. */
 export function observe(m: Model, st: GameState, rng: Rng): void {
   const fog = m.data.rules.fog;
+  const watchers = m.watchers;
   for (let f = 0; f < m.nF; f++) {
-    if (!st.forces.active[f]) continue;
+    if (!st.forces.active[f]) {
+      for (let k = 0; k < watchers.length; k++) rng.next();
+      continue;
+    }
     const place = st.forces.place[f]!;
     const host = m.placeCountry[place]!;
     const owner = m.forceOwner[f]!;
     const truth = st.forces.strength[f]!;
     const secrecy = secrecyAt(m, st, place);
     const seen = truth * (1 + fog.secrecyBias * secrecy);
-    const watchers = m.watchers;
     for (let k = 0; k < watchers.length; k++) {
       const o = watchers[k]!;
       const i = o * m.nF + f;
+      const u = rng.next();
       if (o === owner || o === host) {
         st.estimates[i] = truth;
         continue;
       }
       const intel = m.intel[o]!;
-      const obs = seen * (1 + fog.noise * (2 * rng.next() - 1));
+      const obs = seen * (1 + fog.noise * (2 * u - 1));
       st.estimates[i]! += fog.learn * intel * (1 - 0.7 * secrecy) * (obs - st.estimates[i]!);
     }
   }

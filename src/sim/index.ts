@@ -13,3 +13,9 @@ export { explainPair, optionsFor, causeLabel, type Contributor, type OptionView 
 export { runGame, runSummary, summarise, batchSeeds, OPEN_OUTCOME, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
 export { turnDate, longDate } from './calendar';
 export { parseReplay, makeReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, type Replay, type ReplayRead, type Verdict, type PlayedDay } from './replay';
+export { STREAM, streamRng, seedRng, type Rng, type RngState } from './rng';
+export { roleResult, roleValue, scoreTrack, pointsToday, RESULT_VALUE, type RoleResult, type ScoreTrack } from './score';
+export { playableRoles, legalOrders } from './roles';
+export { sampleWorld } from './belief';
+export { evaluateOrders, rollout, lookaheadWorlds, cardOutlook, CARD_LOOKAHEAD, type Lookahead, type OrderOutlook } from './outlook';
+export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type DayEvaluation, type BotGame } from './bots';

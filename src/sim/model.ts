@@ -32,7 +32,8 @@ export type CEffect =
   | { kind: 'tension'; a: ActorRef; b: ActorRef; add?: RangeValue; mul?: RangeValue }
   | { kind: 'meter'; meter: number; of: ActorRef; add?: RangeValue; mul?: RangeValue }
   | { kind: 'force'; force: number; add?: RangeValue; mul?: RangeValue; moveTo?: number; active?: boolean }
-  | { kind: 'reveal'; force: number; share: number };
+  | { kind: 'reveal'; force: number; share: number }
+  | { kind: 'aim'; a: ActorRef; b: ActorRef; of: ActorRef; add: RangeValue };
 
 export type CCondition =
   | { kind: 'all'; list: CCondition[] }
@@ -65,7 +66,7 @@ export interface TensionGoal {
   weight: number;
   /** NaN: a linear goal. */
   ideal: number;
-  /** ≥ 0: the ideal is a seeded draw kept in state.ideals[slot]. */
+  /** ≥ 0: the ideal lives in state.ideals[slot] (a seeded draw where the file gives a range; moved by aim effects). */
   slot: number;
   range: [number, number] | undefined;
 }
@@ -106,6 +107,18 @@ export interface Candidate {
   bias: number;
 }
 
+/** A compiled victory-point line: meter slot (actor × meter) or pair (−1 with meter −1: overall). */
+export interface ScoreLine {
+  label: string;
+  meterSlot: number;
+  pair: number;
+  weight: number;
+  pivot: number;
+  /** NaN: linear in (value − pivot). */
+  ideal: number;
+  width: number;
+}
+
 export interface CEvent {
   index: number;
   turn: number; // −1: conditional only
@@ -123,7 +136,11 @@ export interface COutcome {
   sustained: number;
   atLimit: boolean;
   blame: number; // pair index or −1
+  /** Per actor: what the outcome means for it (null where it is not a role). */
+  readings: (Reading | null)[];
 }
+
+export type Reading = 'win' | 'draw' | 'loss' | 'score';
 
 export interface CDynamic {
   index: number;
@@ -217,14 +234,25 @@ export interface Model {
   audienceMeter: number;
   /** Per actor: its tension goals (pair −1: overall). */
   goalTension: TensionGoal[][];
-  /** The ranges of the drawn ideals, by slot of state.ideals. */
-  idealRanges: [number, number][];
+  /** The starting ideal of each slot of state.ideals: a number, or a range drawn per game. */
+  idealRanges: RangeValue[];
+  /** The actor whose goal each slot of state.ideals is. */
+  idealOwner: number[];
+  /** actor × pair → the slot of state.ideals of that actor's goal on the pair, or −1 (what an aim effect moves). */
+  aimSlot: Int32Array;
+  /** Per actor: its victory-point lines (empty where it has no role score). */
+  scoreTerms: ScoreLine[][];
+  /** Per actor: the role's win and loss thresholds (NaN: no role score). */
+  scoreWin: number[];
+  scoreLoss: number[];
   /** Per actor: its traits, as flat arrays for the hot path. */
   tempo: number[];
   noise: number[];
   intel: number[];
   /** The actors whose force estimates anything reads (threat across a border, a player's view, observers), with intel > 0. */
   watchers: number[];
+  /** The last turn of the source's record (meta.scriptUntil); Infinity when the file gives none. */
+  scriptUntil: number;
   /** The date of each turn from 1 to the turn limit (index = turn). */
   dates: string[];
   /** Scratch space for one step's before/after comparisons; overwritten before every use, never state. */
@@ -267,6 +295,7 @@ class Compiler {
         active: e.active,
       };
     }
+    if ('aim' in e) return { kind: 'aim', a: this.actorRef(e.aim[0]), b: this.actorRef(e.aim[1]), of: this.actorRef(e.of), add: e.add };
     return { kind: 'reveal', force: e.reveal === 'all' ? -1 : this.m.forceIds.indexOf(e.reveal), share: e.share };
   }
 
@@ -484,12 +513,18 @@ function build(scenario: Scenario): Model {
     audienceMeter: d.rules.audienceCost ? meterIds.indexOf(d.rules.audienceCost.meter) : -1,
     goalTension: [],
     idealRanges: [],
+    idealOwner: [],
+    aimSlot: new Int32Array(nA * d.pairs.length).fill(-1),
+    scoreTerms: [],
+    scoreWin: [],
+    scoreLoss: [],
     goalMeter: [],
     riskAversion: d.actors.map((a) => (1 - a.traits.riskTolerance) * d.rules.ai.riskWeight),
     tempo: d.actors.map((a) => a.traits.tempo),
     noise: d.actors.map((a) => a.traits.noise),
     intel: d.actors.map((a) => a.traits.intel),
     watchers: [],
+    scriptUntil: d.meta.scriptUntil ? dateTurn(d.meta.start, d.meta.scriptUntil) : Infinity,
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(d.pairs.length),
     goalOverall: [],
@@ -506,12 +541,24 @@ function build(scenario: Scenario): Model {
         const pair = g.tension === 'overall' ? -1 : pairOf[(g.tension[0] === 'self' ? i : actorIndex.get(g.tension[0])!) * nA + (g.tension[1] === 'self' ? i : actorIndex.get(g.tension[1])!)]!;
         if (g.tension === 'overall' || pair >= 0) {
           const range = Array.isArray(g.ideal) ? g.ideal : undefined;
-          const slot = range ? m.idealRanges.push(range) - 1 : -1;
+          const slot = g.ideal !== undefined ? m.idealRanges.push(g.ideal) - 1 : -1;
+          if (slot >= 0) m.idealOwner.push(i);
+          if (slot >= 0 && pair >= 0) m.aimSlot[i * d.pairs.length + pair] = slot;
           tg.push({ pair, weight: g.weight, ideal: range ? (range[0] + range[1]) / 2 : ((g.ideal as number | undefined) ?? NaN), slot, range });
         }
       }
     }
     m.goalMeter.push(w);
+    const sc = a.role?.score;
+    m.scoreWin.push(sc ? sc.win : NaN);
+    m.scoreLoss.push(sc ? sc.loss : NaN);
+    m.scoreTerms.push(
+      (sc?.terms ?? []).map((t) => {
+        const of = t.of === 'self' ? i : actorIndex.get(t.of)!;
+        const pair = t.tension === undefined || t.tension === 'overall' ? -1 : pairOf[(t.tension[0] === 'self' ? i : actorIndex.get(t.tension[0])!) * nA + (t.tension[1] === 'self' ? i : actorIndex.get(t.tension[1])!)]!;
+        return { label: t.label, meterSlot: t.meter !== undefined ? of * meterIds.length + meterIds.indexOf(t.meter) : -1, pair, weight: t.weight, pivot: t.pivot, ideal: t.ideal ?? NaN, width: t.width };
+      }),
+    );
     m.goalTension.push(tg);
     m.goalOverall.push(tg.filter((g) => g.pair < 0));
   });
@@ -591,6 +638,7 @@ function build(scenario: Scenario): Model {
     sustained: o.sustained,
     atLimit: o.atLimit,
     blame: o.blame ? pairOf[actorIndex.get(o.blame[0])! * nA + actorIndex.get(o.blame[1])!]! : -1,
+    readings: actorIds.map((id) => (o.roles[id] as Reading | undefined) ?? null),
   }));
   m.dynamics = d.dynamics.map((x, i) => {
     const slot = (t: { meter: string; of: string }): number => actorIndex.get(t.of)! * m.nM + meterIds.indexOf(t.meter);

@@ -102,15 +102,18 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
   return score;
 }
 
-/** The AI's pick for an actor this turn, or null to hold. Draws: one for tempo, one per option when acting. */
+/** The AI's pick for an actor this turn, or null to hold. Draws from the actor's own stream for the turn:
+ * one for tempo, one for holding, then one per candidate in catalogue order, available or not, so that each
+ * option's noise is the same whatever else is available. */
 export function choose(m: Model, st: GameState, actor: number, ctx: ScoreContext, rng: Rng): Candidate | null {
   if (rng.next() >= m.tempo[actor]!) return null;
   const noise = m.noise[actor]!;
   let best: Candidate | null = null;
   let bestScore = m.data.rules.ai.holdScore + noise * (2 * rng.next() - 1);
   for (const c of m.candidates[actor]!) {
+    const u = rng.next();
     if (!isAvailable(m, st, c)) continue;
-    const s = scoreCandidate(m, st, c, ctx) + noise * (2 * rng.next() - 1);
+    const s = scoreCandidate(m, st, c, ctx) + noise * (2 * u - 1);
     if (s > bestScore) {
       best = c;
       bestScore = s;

@@ -62,3 +62,38 @@ export function seedRng(seed: string): Rng {
 export function restoreRng(state: RngState): Rng {
   return new AleaStream(state);
 }
+
+/**
+ * The kinds of draw, each with its own stream per turn: an actor's decisions, the random parts of what its
+ * action does, each scripted event's chance and effects, each pair's incidents, and the fog of observation.
+ * A stream is derived from the game's root key (state.rng, drawn from the seed when the game is created),
+ * its kind, an index (the actor, event or pair) and the turn, so a changed move changes only what it causes:
+ * the same seed deals the same incidents and the same AI temperament whoever plays and whatever they do.
+ */
+export const STREAM = { decide: 1, effects: 2, event: 3, incident: 4, fog: 5 } as const;
+
+const TWO32 = 4294967296;
+
+/** A 32-bit mix (murmur3's finaliser) of h with k. */
+function mix(h: number, k: number): number {
+  h = Math.imul(h ^ k, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The stream of one kind of draw for one actor, event or pair on one turn. */
+export function streamRng(root: RngState, kind: number, index: number, turn: number): Rng {
+  const r0 = (root.s0 * TWO32) >>> 0;
+  const r1 = (root.s1 * TWO32) >>> 0;
+  const r2 = (root.s2 * TWO32) >>> 0;
+  const key = mix(mix(mix(0x9e3779b9, kind), index + 1), turn + 1);
+  const a = mix(mix(r0, key), 0x68e31da4);
+  const b = mix(mix(r1, key), 0xb5297a4d);
+  const c = mix(mix(r2, key), 0x1b56c4e9);
+  const s = new AleaStream({ c: 1, s0: a / TWO32, s1: b / TWO32, s2: c / TWO32 });
+  // Two warm-up draws: alea's first outputs lean on s0 alone.
+  s.next();
+  s.next();
+  return s;
+}

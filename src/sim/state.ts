@@ -9,7 +9,7 @@ import { bandIndex } from './ladder';
 import { FIXED_SLOTS } from './ledger';
 
 export const STATE_FORMAT = 'brink-state';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export interface GameState {
   format: typeof STATE_FORMAT;
@@ -33,8 +33,13 @@ export interface GameState {
   forces: { strength: number[]; place: number[]; active: boolean[] };
   /** observer actor × force: what each actor believes a force's strength to be. */
   estimates: number[];
-  /** Drawn goals: the true ideal of each goal whose ideal the scenario gives as a range (by the model's idealRanges). */
+  /** What each goal with an ideal aims for now (by the model's idealRanges): drawn at the start where the
+   * scenario gives a range (hidden from the other actors), moved by aim effects. */
   ideals: number[];
+  /** Per slot of ideals: how far aim effects have moved it in all (public: everyone saw the moves). */
+  aims: number[];
+  /** Per actor: its victory points so far (0 for actors without a role score). */
+  score: number[];
   /** Per stated position (actor × topic with a stance; see the model's commitSlot): how committed the actor is to it (audience costs). */
   commitment: number[];
   /** Per use slot (an actor–action combination that can happen; see the model's useSlot): the turn it was last taken (0: never), and how often. */
@@ -97,6 +102,8 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     forces: { strength, place: d.forces.map((f) => m.placeIndex.get(f.location)!), active: d.forces.map((f) => f.active) },
     estimates,
     ideals,
+    aims: ideals.map(() => 0),
+    score: new Array<number>(m.nA).fill(0),
     commitment,
     lastUsed: new Array<number>(m.nUseSlots).fill(0),
     uses: new Array<number>(m.nUseSlots).fill(0),
@@ -125,7 +132,9 @@ export function cloneState(s: GameState): GameState {
     meters: s.meters.slice(),
     forces: { strength: s.forces.strength.slice(), place: s.forces.place.slice(), active: s.forces.active.slice() },
     estimates: s.estimates.slice(),
-    ideals: s.ideals,
+    ideals: s.ideals.slice(),
+    aims: s.aims.slice(),
+    score: s.score.slice(),
     commitment: s.commitment.slice(),
     lastUsed: s.lastUsed.slice(),
     uses: s.uses.slice(),

@@ -1,10 +1,11 @@
 // One turn of the model, as a pure function: step(state, orders) → { state, events }.
 // 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
 // 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
-import { compile, type CAction, type Candidate, type Model } from './model';
+import { compile, type CAction, type CEvent, type Candidate, type Model } from './model';
+import { scoreDay } from './score';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
-import { restoreRng, type Rng } from './rng';
+import { STREAM, streamRng, type Rng } from './rng';
 import { holds } from './conditions';
 import { applyAction, applyEffect, type ApplyContext } from './effects';
 import { choose, isAvailable, scoreContext } from './policy';
@@ -41,9 +42,15 @@ export class OrderError extends Error {
 interface Turn {
   m: Model;
   st: GameState;
-  rng: Rng;
   events: TurnEvent[];
   date: string;
+  /** Actor indices played by people. */
+  humans: boolean[];
+}
+
+/** This turn's stream of one kind of draw (see STREAM). */
+function stream(t: Turn, kind: number, index: number): Rng {
+  return streamRng(t.st.rng, kind, index, t.st.turn);
 }
 
 type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas'>> & { id: string; text: string };
@@ -69,12 +76,12 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLik
   });
 }
 
-function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident'): void {
+function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident', rng: Rng): void {
   const { m, st } = t;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actor * m.actions.length + act.index]!, value: undefined };
-  applyAction(m, st, act, ctx, t.rng);
+  applyAction(m, st, act, ctx, rng);
   const d = act.data;
   emit(
     t,
@@ -95,7 +102,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   );
 }
 
-function fireEvent(t: Turn, index: number): void {
+function fireEvent(t: Turn, index: number, rng: Rng): void {
   const { m, st } = t;
   const ev = m.events[index]!;
   const data = m.data.events[index]!;
@@ -104,8 +111,8 @@ function fireEvent(t: Turn, index: number): void {
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
   const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
-  if (act) applyAction(m, st, act, ctx, t.rng);
-  for (const e of ev.effects) applyEffect(m, st, e, ctx, t.rng);
+  if (act) applyAction(m, st, act, ctx, rng);
+  for (const e of ev.effects) applyEffect(m, st, e, ctx, rng);
   st.fired[index] = 2;
   emit(
     t,
@@ -126,6 +133,26 @@ function fireEvent(t: Turn, index: number): void {
   );
 }
 
+/** Whether an event would act for an actor that a person plays: a plan or a conditional event that
+ * performs one of its actions after the script ends. Such an event never fires by itself: the person
+ * is told, and decides with the card. */
+function actsForPlayer(t: Turn, ev: CEvent): boolean {
+  return ev.actor >= 0 && ev.action >= 0 && t.humans[ev.actor]! && (ev.turn < 0 || ev.turn > t.m.scriptUntil);
+}
+
+/** Tells a player that the plan calls on them (a private feed line): today for a conditional event, or
+ * the day before a dated one. */
+function tellPlayer(t: Turn, ev: CEvent, when: 'now' | 'tomorrow'): void {
+  const { m } = t;
+  const data = m.data.events[ev.index]!;
+  const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
+  const what = fillText(m, m.eventText[ev.index]!, ev.actor, ev.target, undefined);
+  const text = act
+    ? `${when === 'now' ? 'Now' : 'Tomorrow'} the plan calls on you: ${what} It happens only if you order it (${act.data.name}).`
+    : `Tomorrow, as planned: ${what}`;
+  emit(t, 'decision', { id: data.id, action: act?.data.id ?? null, actor: m.actorIds[ev.actor]!, target: ev.target >= 0 ? m.actorIds[ev.target]! : null, text, visibility: 'private', source: data.source, plan: data.plan }, null);
+}
+
 function scriptedEvents(t: Turn): void {
   const { m, st } = t;
   const due = m.eventsByTurn.get(st.turn);
@@ -134,14 +161,32 @@ function scriptedEvents(t: Turn): void {
   for (let k = 0; k < list.length; k++) {
     const ev = m.events[list[k]!]!;
     if (st.fired[ev.index] !== 0) continue;
-    if (ev.turn >= 0) {
-      if (ev.turn !== st.turn) continue;
-      const ok = (!ev.when || holds(m, st, ev.when, ev.actor, ev.target)) && (ev.chance >= 1 || t.rng.next() < ev.chance);
-      if (ok) fireEvent(t, ev.index);
-      else st.fired[ev.index] = 1;
-    } else if (ev.when && holds(m, st, ev.when, ev.actor, ev.target) && (ev.chance >= 1 || t.rng.next() < ev.chance)) {
-      fireEvent(t, ev.index);
+    if (ev.turn >= 0 && ev.turn !== st.turn) continue;
+    if (ev.turn < 0 && !(ev.when && holds(m, st, ev.when, ev.actor, ev.target))) continue;
+    if (actsForPlayer(t, ev)) {
+      // The player's own actor acts only on the player's orders: a dated plan was announced yesterday; a
+      // conditional one is announced now. Either way it is resolved without happening.
+      if (ev.turn < 0) tellPlayer(t, ev, 'now');
+      st.fired[ev.index] = 1;
+      continue;
     }
+    const rng = stream(t, STREAM.event, ev.index);
+    const ok = (ev.turn < 0 || !ev.when || holds(m, st, ev.when, ev.actor, ev.target)) && (ev.chance >= 1 || rng.next() < ev.chance);
+    if (ok) fireEvent(t, ev.index, rng);
+    else if (ev.turn >= 0) st.fired[ev.index] = 1;
+  }
+}
+
+/** At the end of a turn: the plans due tomorrow that concern a player's actor. */
+function announcePlans(t: Turn): void {
+  const { m, st } = t;
+  const due = m.eventsByTurn.get(st.turn + 1);
+  if (!due) return;
+  for (const i of due) {
+    const ev = m.events[i]!;
+    if (ev.actor < 0 || !t.humans[ev.actor] || ev.turn <= m.scriptUntil || st.fired[i] !== 0) continue;
+    if (ev.when && !holds(m, st, ev.when, ev.actor, ev.target)) continue;
+    tellPlayer(t, ev, 'tomorrow');
   }
 }
 
@@ -185,12 +230,13 @@ function decideAndAct(t: Turn, human: Map<number, Pick> | null): void {
   const { m, st } = t;
   const ctx = scoreContext(m, st);
   const picks: (Candidate | Pick)[] = new Array(m.nA);
-  for (let a = 0; a < m.nA; a++) picks[a] = human?.has(a) ? human.get(a)! : choose(m, st, a, ctx, t.rng);
+  for (let a = 0; a < m.nA; a++) picks[a] = human?.has(a) ? human.get(a)! : choose(m, st, a, ctx, stream(t, STREAM.decide, a));
   for (let a = 0; a < m.nA; a++) {
     const p = picks[a];
     if (!p) continue;
-    if ('act' in p) performAction(t, p.act, a, p.target, 'action');
-    else performAction(t, m.actions[p.action]!, a, p.target, 'action');
+    const rng = stream(t, STREAM.effects, a);
+    if ('act' in p) performAction(t, p.act, a, p.target, 'action', rng);
+    else performAction(t, m.actions[p.action]!, a, p.target, 'action', rng);
   }
   for (let p = 0; p < m.nP; p++) clampPair(st, p, m.data.rules.ledgerSize);
 }
@@ -222,9 +268,11 @@ function incidents(t: Turn): void {
     if (list.length === 0) continue;
     let odds = r.base + r.perPoint * Math.max(0, st.tension[p]! - r.pivot);
     if (r.nearBorder > 0 && nearSharedBorder(m, st, p)) odds *= 1 + r.nearBorder;
-    if (t.rng.next() >= odds) continue;
-    const [action, actor, target] = list[t.rng.int(list.length)]!;
-    performAction(t, m.actions[action]!, actor, target, 'incident');
+    // Each pair's own stream: whether, which, and what it does (so one pair's incident shifts no other's).
+    const rng = stream(t, STREAM.incident, p);
+    if (rng.next() >= odds) continue;
+    const [action, actor, target] = list[rng.int(list.length)]!;
+    performAction(t, m.actions[action]!, actor, target, 'incident', rng);
     // An incident can move other pairs too (its action's effects on third parties): all are clamped.
     for (let q = 0; q < m.nP; q++) clampPair(st, q, m.data.rules.ledgerSize);
   }
@@ -270,15 +318,17 @@ export function step(scenario: Scenario, state: GameState, orders: Orders = {}):
   if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${m.data.meta.id} (${scenario.hash})`);
   const st = cloneState(state);
   st.turn = state.turn + 1;
-  const t: Turn = { m, st, rng: restoreRng(state.rng), events: [], date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn) };
+  const humans = m.actorIds.map((id) => st.humans.includes(id));
+  const t: Turn = { m, st, events: [], date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn), humans };
   const human = resolveOrders(m, st, orders);
   scriptedEvents(t);
   decideAndAct(t, human);
   runDynamics(m, st);
-  observe(m, st, t.rng);
+  observe(m, st, stream(t, STREAM.fog, 0));
   incidents(t);
+  scoreDay(m, st);
   bandChange(t);
   checkOutcome(t);
-  st.rng = t.rng.state();
+  if (!st.outcome) announcePlans(t);
   return { state: st, events: t.events };
 }

@@ -80,6 +80,16 @@ function effects(ctx: Ctx, path: Path, list: ScenarioData['actions'][number]['ef
       ref(ctx, [...p, 'force'], e.force, ctx.forces, 'forces');
       if (e.moveTo !== undefined) ref(ctx, [...p, 'moveTo'], e.moveTo, ctx.places, 'places');
     } else if ('reveal' in e && e.reveal !== 'all') ref(ctx, [...p, 'reveal'], e.reveal, ctx.forces, 'forces');
+    else if ('aim' in e) {
+      pairEnds(ctx, [...p, 'aim'], e.aim, extra);
+      ref(ctx, [...p, 'of'], e.of, ctx.actors, 'actors', extra);
+      const who = ctx.s.actors.find((a) => a?.id === e.of);
+      const key = [...e.aim].sort().join('-');
+      const hasIdeal = who?.goals.some((g) => 'tension' in g && g.tension !== 'overall' && g.ideal !== undefined && g.tension.map((x) => (x === 'self' ? who.id : x)).sort().join('-') === key);
+      if (who && e.aim.every((x) => ctx.actors.includes(x)) && !hasIdeal) {
+        ctx.out.push({ path: [...p, 'of'], message: `${e.of} has no tension goal with an ideal on [${e.aim.join(', ')}] for this aim to move`, hint: `give ${e.of} a goal { tension: [${e.aim.join(', ')}], weight: …, ideal: … }` });
+      }
+    }
     if ('add' in e) range(ctx, [...p, 'add'], e.add);
     if ('mul' in e) range(ctx, [...p, 'mul'], e.mul);
   });
@@ -186,6 +196,19 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
       }
     });
     a.positions.forEach((pos, j) => src([...p, 'positions', j, 'source'], pos.source));
+    const score = a.role?.score;
+    if (score) {
+      score.terms.forEach((t, j) => {
+        const q: Path = [...p, 'role', 'score', 'terms', j];
+        if ((t.meter === undefined) === (t.tension === undefined)) ctx.out.push({ path: q, message: 'a score line reads either a meter or a tension', hint: 'give it meter: … (and of: …) or tension: …, not both' });
+        if (t.meter !== undefined) {
+          ref(ctx, [...q, 'meter'], t.meter, ctx.meters, 'meters');
+          ref(ctx, [...q, 'of'], t.of, ctx.actors, 'actors', ['self']);
+        }
+        if (t.tension !== undefined && t.tension !== 'overall') pairEnds(ctx, [...q, 'tension'], t.tension, ['self']);
+      });
+      if (score.loss >= score.win) ctx.out.push({ path: [...p, 'role', 'score'], message: `loss (${score.loss}) must be below win (${score.win})`, hint: 'between the two the result is a draw' });
+    }
     if (a.playable && !a.role) ctx.out.push({ path: [...p, 'role'], message: 'a playable actor needs a role with a goal', hint: 'add role: { goal: "…" } or set playable: false' });
   });
 
@@ -273,7 +296,10 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
     if (o.blame) pairEnds(ctx, [...p, 'blame'], o.blame, []);
     for (const r of Object.keys(o.roles)) ref(ctx, [...p, 'roles', r], r, ctx.actors, 'actors');
     for (const a of playable) {
-      if (!(a in o.roles)) ctx.out.push({ path: [...p, 'roles'], message: `no reading for the playable role '${a}'`, hint: `add ${a}: win, draw or loss` });
+      if (!(a in o.roles)) ctx.out.push({ path: [...p, 'roles'], message: `no reading for the playable role '${a}'`, hint: `add ${a}: win, draw or loss (or score)` });
+      else if (o.roles[a] === 'score' && !s.actors.find((x) => x?.id === a)?.role?.score) {
+        ctx.out.push({ path: [...p, 'roles', a], message: `'score' needs a victory-point track for ${a}`, hint: `add role.score to ${a}, or read this outcome as win, draw or loss` });
+      }
     }
   });
   if (limits !== 1) {

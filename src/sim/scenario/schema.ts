@@ -116,8 +116,13 @@ export const Effect = z
         .describe('Makes a force\'s true strength known: every actor\'s estimate moves most of the way to the truth.'),
       share: Probability.default(0.8).describe('How far estimates move toward the truth (0–1). Default 0.8.'),
     }),
+    z.strictObject({
+      aim: PairSpec.describe('The pair whose wanted tension changes: the ideal of that actor\'s goal on this pair (deterrence lowers an aggressor\'s aim; provocation raises it).'),
+      of: z.string().describe('Whose goal: an actor id, "self" or "target". The actor needs a tension goal with an ideal on that pair.'),
+      add: Range.describe('Points added to the ideal (clamped to 0–100).'),
+    }),
   ])
-  .describe('One change an action or event makes: to a tension, a meter, a force, or what others know (reveal).');
+  .describe('One change an action or event makes: to a tension, a meter, a force, what others know (reveal), or what an actor aims for (aim).');
 
 const Topics = z
   .record(Id, Finite.min(-1).max(1))
@@ -165,7 +170,23 @@ export const ScriptedEvent = z
   })
   .describe('A scripted event from the timeline, dated or conditional, with its source.');
 
-const Reading = z.enum(['win', 'draw', 'loss']);
+const Reading = z
+  .enum(['win', 'draw', 'loss', 'score'])
+  .describe('win, draw or loss; or score: the role\'s victory points decide (actors[].role.score).');
+
+/** One line of a role's victory-point track: points each day from a meter or a tension. */
+export const ScoreTerm = z
+  .strictObject({
+    label: z.string().min(1).max(80).describe('What the line is, as the score track shows it (e.g. "Legitimacy above 30").'),
+    meter: Id.optional().describe('The meter it reads.'),
+    of: z.string().default('self').describe('Whose meter (an actor id or "self").'),
+    tension: z.union([z.literal('overall'), PairSpec]).optional().describe('Or the tension it reads: "overall" or a pair ("self" for the actor).'),
+    weight: Finite.describe('Points per day per unit of (value − pivot), or of (width − |value − ideal|) when an ideal is given.'),
+    pivot: Finite.default(0).describe('The value at which the line gives no points (without an ideal).'),
+    ideal: Finite.optional().describe('A value to stay near: the line pays weight × (width − |value − ideal|) a day.'),
+    width: Finite.min(0).default(10).describe('With an ideal: how far from it the line still pays.'),
+  })
+  .describe('A victory-point line: a meter or a tension, read each day.');
 
 export const Outcome = z
   .strictObject({
@@ -176,7 +197,7 @@ export const Outcome = z
     sustained: z.number().int().min(1).default(1).describe('How many turns in a row the condition must hold.'),
     atLimit: z.boolean().default(false).describe('The outcome when the turn limit is reached and nothing else has ended the game.'),
     blame: PairSpec.optional().describe('The pair whose tension ledger says who pushed it there (the largest contributor is blamed).'),
-    roles: z.record(Id, Reading).default({}).describe('What the outcome means for each playable actor: win, draw or loss.'),
+    roles: z.record(Id, Reading).default({}).describe('What the outcome means for each playable actor: win, draw or loss, or score (its victory points decide).'),
   })
   .describe('An end condition and what it means for each role.');
 
@@ -192,6 +213,14 @@ export const Actor = z
     role: z
       .strictObject({
         goal: z.string().min(1).max(400).describe('The goal shown to a player in this role.'),
+        score: z
+          .strictObject({
+            terms: z.array(ScoreTerm).min(1).describe('The lines of the track, summed each day.'),
+            win: Finite.describe('Victory points at the end at or above which the role wins, where the outcome reads "score".'),
+            loss: Finite.describe('Victory points at the end at or below which the role loses, where the outcome reads "score".'),
+          })
+          .optional()
+          .describe("The role's victory points (as Twilight Struggle's VP track): what a player earns day by day, and what decides the result where an outcome leaves it to the score."),
       })
       .optional()
       .describe('For playable actors: what the player is trying to do.'),

@@ -1,0 +1,168 @@
+// Bots: players for a role that give orders through the same public API as a person (legalOrders, then
+// step). Each bot is made per game with its own seeded generator, so it never reads the game's draws, and
+// looks ahead only from worlds the role may believe in (sampleWorld). They measure the balance of a
+// scenario (npm run balance) and can sit in an empty seat.
+//
+//   hold           never acts
+//   random         a legal order at random, hold included
+//   always:X       the order X (an action id, or action>target) whenever it is legal; otherwise hold
+//   cooperative    the most cooperative legal action (highest Goldstein weight), never hold
+//   hostile        the most hostile legal action (lowest Goldstein weight), never hold
+//   greedy         the best order after one day, by the role's value (a one-step lookahead)
+//   search         Monte Carlo rollouts: every order on sampled worlds, the AI playing on, then the best
+//                  few again on more worlds (successive halving); the strongest bot
+import { compile } from './model';
+import type { Scenario } from './scenario/load';
+import { createGame, type GameState } from './state';
+import { step, type Order } from './step';
+import { roleResult, type RoleResult } from './score';
+import { legalOrders } from './roles';
+import { evaluateOrders, type Lookahead } from './outlook';
+import { seedRng, type Rng } from './rng';
+
+/** What a search bot saw on one day: every legal order's value (its first round, on the same worlds). */
+export interface DayEvaluation {
+  turn: number;
+  orders: Order[];
+  values: number[];
+}
+
+export interface Bot {
+  id: string;
+  /** The order for the next day. */
+  choose(state: GameState): Order;
+  /** Search bots: each day's evaluation, for the balance report (what separates the best from the worst). */
+  days?: DayEvaluation[];
+}
+
+export const BOT_IDS = ['hold', 'random', 'cooperative', 'hostile', 'greedy', 'search'] as const;
+
+/** A short line per bot, for --help and the docs. */
+export const BOT_HELP: Record<string, string> = {
+  hold: 'never acts',
+  random: 'a legal order at random, hold included',
+  'always:X': 'the order X (action, or action>target) whenever it is legal, otherwise hold',
+  cooperative: 'the most cooperative legal action (highest Goldstein weight)',
+  hostile: 'the most hostile legal action (lowest Goldstein weight)',
+  greedy: 'the best order after one day, by the role\'s value',
+  search: 'Monte Carlo rollouts with the AI playing on, then the best few again (the strongest bot)',
+};
+
+/** How hard the search bot looks: a first round over every order, then the best `keep` on more worlds. */
+export interface SearchBudget {
+  horizon: number;
+  first: number;
+  keep: number;
+  more: number;
+}
+
+export const DEFAULT_SEARCH: SearchBudget = { horizon: 12, first: 2, keep: 4, more: 6 };
+
+/** "action>target" or "action": an order as text. */
+export function orderKey(o: Order): string {
+  return o.target ? `${o.action}>${o.target}` : o.action;
+}
+
+function sameOrder(a: Order, key: string): boolean {
+  return orderKey(a) === key || (a.action === key && key.indexOf('>') < 0);
+}
+
+function byGoldstein(scenario: Scenario, orders: Order[], sign: 1 | -1): Order {
+  const m = compile(scenario);
+  let best: Order = orders[0]!;
+  let bestG = -Infinity;
+  for (const o of orders) {
+    if (o.action === 'hold') continue;
+    const g = sign * m.actions[m.actionIndex.get(o.action)!]!.data.goldstein;
+    if (g > bestG) {
+      best = o;
+      bestG = g;
+    }
+  }
+  return best;
+}
+
+function argmax(values: number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+/** The search bot's choice: every order on `first` worlds, then the best `keep` on `more` worlds besides. */
+export function searchOrder(scenario: Scenario, state: GameState, role: string, seed: string, budget: SearchBudget, days?: DayEvaluation[]): Order {
+  const orders = legalOrders(scenario, state, role);
+  if (orders.length === 1) return orders[0]!;
+  const look: Lookahead = { samples: budget.first, horizon: budget.horizon, seed };
+  const first = evaluateOrders(scenario, state, role, orders, look);
+  days?.push({ turn: state.turn + 1, orders, values: first });
+  const ranked = orders.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || a - b);
+  const top = ranked.slice(0, Math.min(budget.keep, ranked.length));
+  if (budget.more <= 0 || top.length === 1) return orders[top[0]!]!;
+  const again = evaluateOrders(scenario, state, role, top.map((i) => orders[i]!), { ...look, samples: budget.more, first: budget.first });
+  const total = top.map((i, k) => (first[i]! * budget.first + again[k]! * budget.more) / (budget.first + budget.more));
+  return orders[top[argmax(total)]!]!;
+}
+
+/** A bot for one game of one role. `seed` makes its own generator (the game's seed is a good choice). */
+export function makeBot(id: string, scenario: Scenario, role: string, seed: string, budget: SearchBudget = DEFAULT_SEARCH): Bot {
+  const botSeed = `bot/${id}/${role}/${seed}`;
+  const rng: Rng = seedRng(botSeed);
+  if (id === 'hold') return { id, choose: () => ({ action: 'hold' }) };
+  if (id === 'random') {
+    return { id, choose: (st) => {
+      const orders = legalOrders(scenario, st, role);
+      return orders[rng.int(orders.length)]!;
+    } };
+  }
+  if (id.startsWith('always:')) {
+    const key = id.slice('always:'.length);
+    return { id, choose: (st) => legalOrders(scenario, st, role).find((o) => sameOrder(o, key)) ?? { action: 'hold' } };
+  }
+  if (id === 'cooperative') return { id, choose: (st) => byGoldstein(scenario, legalOrders(scenario, st, role), 1) };
+  if (id === 'hostile') return { id, choose: (st) => byGoldstein(scenario, legalOrders(scenario, st, role), -1) };
+  if (id === 'greedy') {
+    return { id, choose: (st) => {
+      const orders = legalOrders(scenario, st, role);
+      const values = evaluateOrders(scenario, st, role, orders, { samples: 3, horizon: 1, seed: botSeed });
+      return orders[argmax(values)]!;
+    } };
+  }
+  if (id === 'search') {
+    const days: DayEvaluation[] = [];
+    return { id, days, choose: (st) => searchOrder(scenario, st, role, botSeed, budget, days) };
+  }
+  throw new Error(`unknown bot '${id}': the bots are ${BOT_IDS.join(', ')} and always:<action>[>target]`);
+}
+
+/** The distinct orders a role could ever give (every candidate, available or not): the "always" bots. */
+export function everyOrder(scenario: Scenario, role: string): string[] {
+  const m = compile(scenario);
+  const a = m.actorIndex.get(role);
+  if (a === undefined) return [];
+  return m.candidates[a]!.map((c) => (c.target >= 0 ? `${m.actions[c.action]!.data.id}>${m.actorIds[c.target]}` : m.actions[c.action]!.data.id));
+}
+
+/** One game of a role played by a bot: its outcome, the role's result and points, and the search bot's days. */
+export interface BotGame {
+  seed: string;
+  outcome: string;
+  endTurn: number;
+  result: RoleResult;
+  points: number;
+  days: DayEvaluation[];
+  /** The orders the bot gave (hold left out), by turn. */
+  orders: { turn: number; order: Order }[];
+}
+
+/** Plays one seed with `bot` in the role and the AI in every other seat. */
+export function playBotGame(scenario: Scenario, seed: string, role: string, bot: Bot): BotGame {
+  let st = createGame(scenario, seed, { role });
+  const orders: { turn: number; order: Order }[] = [];
+  while (!st.outcome) {
+    const order = bot.choose(st);
+    if (order.action !== 'hold') orders.push({ turn: st.turn + 1, order });
+    st = step(scenario, st, { [role]: order }).state;
+  }
+  const m = compile(scenario);
+  return { seed, outcome: st.outcome.id, endTurn: st.outcome.turn, result: roleResult(scenario, st, role) ?? 'draw', points: st.score[m.actorIndex.get(role)!]!, days: bot.days ?? [], orders };
+}
