@@ -70,12 +70,14 @@ describe('Allied Resolve 2022: sources', () => {
 });
 
 describe('Allied Resolve 2022: roles', () => {
-  it('lets a player be Belarus, Russia, Ukraine or NATO, each with a goal and a reading of every outcome', () => {
+  it('lets a player be Belarus, Russia, Ukraine or NATO, each with a goal, a score track and a reading of every outcome', () => {
     const playable = base.data.actors.filter((a) => a.playable);
     expect(playable.map((a) => a.id).sort()).toEqual(['belarus', 'nato', 'russia', 'ukraine']);
     for (const a of playable) {
       expect(a.role?.goal.length).toBeGreaterThan(20);
-      for (const o of base.data.outcomes) expect(['win', 'draw', 'loss']).toContain(o.roles[a.id]);
+      for (const o of base.data.outcomes) expect(['win', 'draw', 'loss', 'score']).toContain(o.roles[a.id]);
+      // Each role has its own victory-point track, which decides the outcomes that read "score".
+      expect(a.role?.score?.terms.length).toBeGreaterThanOrEqual(3);
     }
   });
 

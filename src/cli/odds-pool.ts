@@ -1,12 +1,10 @@
 // The odds on several threads (`sim --runs N --workers W` and the bench): the seeds are split into W
 // contiguous shares, each played by a worker thread, and the summaries joined back in seed order — the
-// same runs, in the same order, as on one thread. The thread's code (the model only) is bundled with
-// esbuild in memory and started with `eval`, so a worker is ready in tens of milliseconds instead of
-// loading TypeScript through tsx.
+// same runs, in the same order, as on one thread. The thread's code (the model only) is bundled in memory
+// and started with `eval` (./threads.ts), so a worker is ready in tens of milliseconds.
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleThread, shares } from './threads';
 import type { RunSummary } from '../sim/runs';
 import type { Scenario } from '../sim/scenario/load';
 
@@ -36,25 +34,9 @@ export interface PoolResult {
   runMillis: number;
 }
 
-const ENTRY = fileURLToPath(new URL('./odds-thread.ts', import.meta.url));
-let bundled: Promise<string> | null = null;
-
 /** The worker's code as one CommonJS script (bundled once per process). */
 export function threadCode(): Promise<string> {
-  bundled ??= build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).then((r) => r.outputFiles[0]!.text);
-  return bundled;
-}
-
-/** Seeds split into `n` contiguous shares, as even as possible (none empty when there are enough seeds). */
-export function shares<T>(items: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  let first = 0;
-  for (let i = 0; i < n; i++) {
-    const count = Math.floor(items.length / n) + (i < items.length % n ? 1 : 0);
-    if (count > 0) out.push(items.slice(first, first + count));
-    first += count;
-  }
-  return out;
+  return bundleThread(new URL('./odds-thread.ts', import.meta.url));
 }
 
 /** Plays every seed on `workers` threads; the runs come back in seed order. */

@@ -9,6 +9,7 @@ import { loadFromDisk } from './files';
 import { reportLoadErrors } from './report';
 import { runOddsParallel } from './odds-pool';
 import { exitQuietlyOnClosedPipe } from './pipe';
+import { progress } from './progress';
 
 exitQuietlyOnClosedPipe();
 
@@ -75,14 +76,6 @@ function printTable(scenario: Scenario, trace: Trace): void {
     const data = m.data.outcomes.find((x) => x.id === o.id)!;
     out.write(`\noutcome: ${data.name} on day ${o.turn}${o.blame ? ` (blame: ${o.blame})` : ''} — ${data.description}\n`);
   } else out.write(`\nno outcome after ${trace.turns.length} turns\n`);
-}
-
-function progress(done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-  if (done === total) process.stderr.write('\n');
 }
 
 function printOdds(scenario: Scenario, odds: Odds): void {

@@ -20,19 +20,10 @@ import { legalOrders } from './roles';
 import { evaluateOrders, type Lookahead } from './outlook';
 import { seedRng, type Rng } from './rng';
 
-/** What a search bot saw on one day: every legal order's value (its first round, on the same worlds). */
-export interface DayEvaluation {
-  turn: number;
-  orders: Order[];
-  values: number[];
-}
-
 export interface Bot {
   id: string;
   /** The order for the next day. */
   choose(state: GameState): Order;
-  /** Search bots: each day's evaluation, for the balance report (what separates the best from the worst). */
-  days?: DayEvaluation[];
 }
 
 export const BOT_IDS = ['hold', 'random', 'cooperative', 'hostile', 'greedy', 'search'] as const;
@@ -51,12 +42,14 @@ export const BOT_HELP: Record<string, string> = {
 /** How hard the search bot looks: a first round over every order, then the best `keep` on more worlds. */
 export interface SearchBudget {
   horizon: number;
+  /** Who plays the role in the rollouts after the first day (see Lookahead.then). */
+  then: 'ai' | 'hold';
   first: number;
   keep: number;
   more: number;
 }
 
-export const DEFAULT_SEARCH: SearchBudget = { horizon: 12, first: 2, keep: 4, more: 6 };
+export const DEFAULT_SEARCH: SearchBudget = { horizon: 12, then: 'hold', first: 2, keep: 4, more: 6 };
 
 /** "action>target" or "action": an order as text. */
 export function orderKey(o: Order): string {
@@ -89,12 +82,11 @@ function argmax(values: number[]): number {
 }
 
 /** The search bot's choice: every order on `first` worlds, then the best `keep` on `more` worlds besides. */
-export function searchOrder(scenario: Scenario, state: GameState, role: string, seed: string, budget: SearchBudget, days?: DayEvaluation[]): Order {
+export function searchOrder(scenario: Scenario, state: GameState, role: string, seed: string, budget: SearchBudget): Order {
   const orders = legalOrders(scenario, state, role);
   if (orders.length === 1) return orders[0]!;
-  const look: Lookahead = { samples: budget.first, horizon: budget.horizon, seed };
+  const look: Lookahead = { samples: budget.first, horizon: budget.horizon, seed, then: budget.then };
   const first = evaluateOrders(scenario, state, role, orders, look);
-  days?.push({ turn: state.turn + 1, orders, values: first });
   const ranked = orders.map((_, i) => i).sort((a, b) => first[b]! - first[a]! || a - b);
   const top = ranked.slice(0, Math.min(budget.keep, ranked.length));
   if (budget.more <= 0 || top.length === 1) return orders[top[0]!]!;
@@ -127,10 +119,7 @@ export function makeBot(id: string, scenario: Scenario, role: string, seed: stri
       return orders[argmax(values)]!;
     } };
   }
-  if (id === 'search') {
-    const days: DayEvaluation[] = [];
-    return { id, days, choose: (st) => searchOrder(scenario, st, role, botSeed, budget, days) };
-  }
+  if (id === 'search') return { id, choose: (st) => searchOrder(scenario, st, role, botSeed, budget) };
   throw new Error(`unknown bot '${id}': the bots are ${BOT_IDS.join(', ')} and always:<action>[>target]`);
 }
 
@@ -142,27 +131,27 @@ export function everyOrder(scenario: Scenario, role: string): string[] {
   return m.candidates[a]!.map((c) => (c.target >= 0 ? `${m.actions[c.action]!.data.id}>${m.actorIds[c.target]}` : m.actions[c.action]!.data.id));
 }
 
-/** One game of a role played by a bot: its outcome, the role's result and points, and the search bot's days. */
+/** One game of a role played by a bot: its outcome, the role's result and points, and its orders. */
 export interface BotGame {
   seed: string;
   outcome: string;
   endTurn: number;
   result: RoleResult;
   points: number;
-  days: DayEvaluation[];
   /** The orders the bot gave (hold left out), by turn. */
   orders: { turn: number; order: Order }[];
 }
 
-/** Plays one seed with `bot` in the role and the AI in every other seat. */
-export function playBotGame(scenario: Scenario, seed: string, role: string, bot: Bot): BotGame {
+/** Plays one seed with `bot` in the role and the AI in every other seat; `onDay` sees each state the bot decides on. */
+export function playBotGame(scenario: Scenario, seed: string, role: string, bot: Bot, onDay?: (state: GameState) => void): BotGame {
   let st = createGame(scenario, seed, { role });
   const orders: { turn: number; order: Order }[] = [];
   while (!st.outcome) {
+    onDay?.(st);
     const order = bot.choose(st);
     if (order.action !== 'hold') orders.push({ turn: st.turn + 1, order });
     st = step(scenario, st, { [role]: order }).state;
   }
   const m = compile(scenario);
-  return { seed, outcome: st.outcome.id, endTurn: st.outcome.turn, result: roleResult(scenario, st, role) ?? 'draw', points: st.score[m.actorIndex.get(role)!]!, days: bot.days ?? [], orders };
+  return { seed, outcome: st.outcome.id, endTurn: st.outcome.turn, result: roleResult(scenario, st, role) ?? 'draw', points: st.score[m.actorIndex.get(role)!]!, orders };
 }

@@ -69,8 +69,20 @@ function drift(m: Model, st: GameState): void {
   }
 }
 
+/** Aim effects wear off: each turn a share of every moved ideal's shift goes back. */
+function aimFade(m: Model, st: GameState): void {
+  const fade = m.data.rules.aimFade;
+  for (let slot = 0; slot < st.aims.length; slot++) {
+    const back = fade * st.aims[slot]!;
+    if (back === 0) continue;
+    st.aims[slot]! -= back;
+    st.ideals[slot] = Math.min(100, Math.max(0, st.ideals[slot]! - back));
+  }
+}
+
 /** Runs a turn's standing dynamics and clamps every pair to 0–100. */
 export function runDynamics(m: Model, st: GameState): void {
+  aimFade(m, st);
   richardson(m, st);
   forceThreat(m, st);
   couplings(m, st);

@@ -4,7 +4,9 @@ import { compile, type Model } from './model';
 import type { Scenario } from './scenario/load';
 import type { GameState } from './state';
 import { contributions, type Contribution } from './ledger';
-import { isAvailable, scoreCandidate, scoreContext } from './policy';
+import { isAvailable } from './policy';
+import { cardOutlook } from './outlook';
+import type { Order } from './step';
 import { pairBetween } from './tension';
 
 export interface Contributor extends Contribution {
@@ -74,18 +76,39 @@ export interface OptionView {
   visibility: 'public' | 'private';
   /** Expected tension change per pair id. */
   tension: Record<string, number>;
-  /** The AI's score of it for this actor (higher is better for the actor's goals). */
-  score: number;
+  /** What the card is expected to do for the role's chances: its lookahead value minus holding's, in
+   * the role's 0 (loss) … 1 (win) value (see cardOutlook). */
+  outlook: number;
+  /** The share of the lookahead's worlds in which this card led to a loss (a warning above ½). */
+  loses: number;
 }
 
-/** The options an actor has right now, with their expected effects (for action cards). */
+/** What holding is expected to do: the baseline the cards are measured against. */
+export interface HoldView {
+  value: number;
+  loses: number;
+}
+
+const optionsMemo = new WeakMap<GameState, { actor: string; list: OptionView[]; hold: HoldView }>();
+
+/** The options an actor has right now, with their expected effects and their outlook (for action cards).
+ * The outlook runs a small lookahead (cardOutlook); the answer is kept per state, which never changes. */
 export function optionsFor(scenario: Scenario, state: GameState, actor: string): OptionView[] {
+  return cardsFor(scenario, state, actor).list;
+}
+
+/** The options and the value of holding, as the cards show them. */
+export function cardsFor(scenario: Scenario, state: GameState, actor: string): { list: OptionView[]; hold: HoldView } {
+  const hit = optionsMemo.get(state);
+  if (hit && hit.actor === actor) return hit;
   const m = compile(scenario);
   const a = m.actorIndex.get(actor);
-  if (a === undefined) return [];
+  if (a === undefined) return { list: [], hold: { value: 0.5, loses: 0 } };
   const probe = { ...state, turn: state.turn + 1 };
-  const ctx = scoreContext(m, state);
-  return m.candidates[a]!.filter((c) => isAvailable(m, probe, c)).map((c) => {
+  const available = m.candidates[a]!.filter((c) => isAvailable(m, probe, c));
+  const orders: Order[] = [{ action: 'hold' }, ...available.map((c) => (c.target >= 0 ? { action: m.actions[c.action]!.data.id, target: m.actorIds[c.target]! } : { action: m.actions[c.action]!.data.id }))];
+  const looks = state.outcome ? orders.map((order) => ({ order, value: 0.5, vsHold: 0, loses: 0 })) : cardOutlook(scenario, state, actor, orders);
+  const list = available.map((c, i) => {
     const d = m.actions[c.action]!.data;
     const tension: Record<string, number> = {};
     for (const [p, v] of c.tensionAdds) tension[m.pairIds[p]!] = (tension[m.pairIds[p]!] ?? 0) + v;
@@ -100,7 +123,11 @@ export function optionsFor(scenario: Scenario, state: GameState, actor: string):
       cameo: d.cameo ?? null,
       visibility: d.visibility,
       tension,
-      score: scoreCandidate(m, state, c, ctx),
+      outlook: looks[i + 1]!.vsHold,
+      loses: looks[i + 1]!.loses,
     };
   });
+  const out = { actor, list, hold: { value: looks[0]!.value, loses: looks[0]!.loses } };
+  optionsMemo.set(state, out);
+  return out;
 }

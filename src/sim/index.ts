@@ -9,7 +9,7 @@ export { hashState, saveState, loadState } from './snapshot';
 export { compile, type Model } from './model';
 export { bandOf, bandIndex, DEFAULT_BANDS, type BandDef } from './ladder';
 export { overallTension, pairBetween, hottestPair } from './tension';
-export { explainPair, optionsFor, causeLabel, type Contributor, type OptionView } from './explain';
+export { explainPair, optionsFor, cardsFor, causeLabel, type Contributor, type OptionView, type HoldView } from './explain';
 export { runGame, runSummary, summarise, batchSeeds, OPEN_OUTCOME, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
 export { turnDate, longDate } from './calendar';
 export { parseReplay, makeReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, type Replay, type ReplayRead, type Verdict, type PlayedDay } from './replay';
@@ -18,4 +18,5 @@ export { roleResult, roleValue, scoreTrack, pointsToday, RESULT_VALUE, type Role
 export { playableRoles, legalOrders } from './roles';
 export { sampleWorld } from './belief';
 export { evaluateOrders, rollout, lookaheadWorlds, cardOutlook, CARD_LOOKAHEAD, type Lookahead, type OrderOutlook } from './outlook';
-export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type DayEvaluation, type BotGame } from './bots';
+export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type BotGame } from './bots';
+export { roleBalance, checkTargets, sampleCards, isTruthDay, noTruthReason, cardTruth, decisionDays, sampledDays, spearman, TARGETS, DECISION_MARGIN, TRUTH_DEFAULTS, type RoleBalance, type TargetLine, type CardSample, type GameRecord, type TruthOptions } from './balance';

@@ -20,18 +20,27 @@ export interface Lookahead {
   seed: string;
   /** Which sampled worlds to use: sample k uses world `first + k` (for adding samples to an earlier estimate). */
   first?: number;
+  /** Who plays the role after the first day: the AI (default), or nobody (the role holds), which measures the order alone. */
+  then?: 'ai' | 'hold';
 }
 
-/** The value of one rollout: the order on the first day, then `horizon − 1` days with the AI playing everyone. */
-export function rollout(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number): number {
+/** The value of one rollout: the order on the first day, then `horizon − 1` days with the AI playing every
+ * other actor, and the role too (then: 'ai') or not (then: 'hold'). */
+export function rollout(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number, then: 'ai' | 'hold' = 'ai', end?: (st: GameState) => void): number {
   const m = compile(scenario);
   const a = m.actorIndex.get(role)!;
   let st = step(scenario, { ...world, humans: [role] }, { [role]: order }).state;
   if (horizon > 1 && !st.outcome) {
-    st = { ...st, humans: [] };
+    if (then === 'ai') st = { ...st, humans: [] };
     for (let d = 1; d < horizon && !st.outcome; d++) st = step(scenario, st).state;
   }
+  end?.(st);
   return roleValue(m, st, a);
+}
+
+/** Whether a state is a finished game that the role lost. */
+function lost(scenario: Scenario, st: GameState, role: string): boolean {
+  return !!st.outcome && roleValue(compile(scenario), st, compile(scenario).actorIndex.get(role)!) === 0;
 }
 
 /** The sampled worlds of a lookahead, from its seed, the day and the role (the same for every order). */
@@ -42,18 +51,26 @@ export function lookaheadWorlds(scenario: Scenario, state: GameState, role: stri
   return out;
 }
 
-/** The mean rollout value of each order (in the given order), on common sampled worlds. */
-export function evaluateOrders(scenario: Scenario, state: GameState, role: string, orders: readonly Order[], look: Lookahead): number[] {
+/** The mean rollout value of each order (in the given order), on common sampled worlds. With `losses`,
+ * also fills in each order's share of worlds where the rollout ended the game in a loss for the role. */
+export function evaluateOrders(scenario: Scenario, state: GameState, role: string, orders: readonly Order[], look: Lookahead, losses?: number[]): number[] {
   const worlds = lookaheadWorlds(scenario, state, role, look);
-  return orders.map((o) => {
+  return orders.map((o, i) => {
     let sum = 0;
-    for (const w of worlds) sum += rollout(scenario, w, role, o, look.horizon);
+    let lostIn = 0;
+    for (const w of worlds) {
+      const v = rollout(scenario, w, role, o, look.horizon, look.then, losses ? (st) => (lostIn += lost(scenario, st, role) ? 1 : 0) : undefined);
+      sum += v;
+    }
+    if (losses) losses[i] = lostIn / worlds.length;
     return sum / worlds.length;
   });
 }
 
-/** The lookahead behind each card's expected value: small enough to run every day in the browser. */
-export const CARD_LOOKAHEAD: Lookahead = { samples: 4, horizon: 10, seed: 'cards' };
+/** The lookahead behind each card's expected value: 6 worlds played to the end of the game, the AI playing
+ * on, as the balance report measures what a card does (a shorter horizon, valued by projecting the
+ * points, overrated moves whose effects fade). About 0.1–0.2 s a day in the browser. */
+export const CARD_LOOKAHEAD: Lookahead = { samples: 6, horizon: Infinity, seed: 'cards', then: 'ai' };
 
 /** Each legal order's expected value for the role, and how much better or worse than holding (in the 0–1 value). */
 export interface OrderOutlook {
@@ -61,13 +78,16 @@ export interface OrderOutlook {
   value: number;
   /** value − the value of holding: what the card is expected to do for the role. */
   vsHold: number;
+  /** The share of the lookahead's worlds in which the game ended in a loss for the role. */
+  loses: number;
 }
 
 /** The outlook of every legal order of a role for the next day (hold first), as the cards show it. */
 export function cardOutlook(scenario: Scenario, state: GameState, role: string, orders: readonly Order[], look: Lookahead = CARD_LOOKAHEAD): OrderOutlook[] {
   const all = orders[0]?.action === 'hold' ? orders : [{ action: 'hold' }, ...orders];
-  const values = evaluateOrders(scenario, state, role, all, look);
+  const losses: number[] = [];
+  const values = evaluateOrders(scenario, state, role, all, look, losses);
   const hold = values[0]!;
-  const out = all.map((order, i) => ({ order, value: values[i]!, vsHold: values[i]! - hold }));
+  const out = all.map((order, i) => ({ order, value: values[i]!, vsHold: values[i]! - hold, loses: losses[i]! }));
   return orders[0]?.action === 'hold' ? out : out.slice(1);
 }

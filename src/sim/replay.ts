@@ -12,7 +12,7 @@ import type { TurnEvent } from './feed';
 export const REPLAY_FORMAT = 'brink-replay';
 export const REPLAY_VERSION = 1;
 /** The engine's rules version: bump when the same inputs would give different runs. */
-export const ENGINE_VERSION = '0.1';
+export const ENGINE_VERSION = '0.2';
 /** Replays longer than this are refused (far beyond any scenario's limit). */
 const MAX_TURNS = 100_000;
 
@@ -128,7 +128,8 @@ export function verifyReplay(scenario: Scenario, replay: Replay): Verdict {
     days.push({ state, events: r.events, hash });
     const cp = replay.checkpoints[day - 1];
     if (cp !== undefined && !hash.startsWith(cp)) {
-      return fail(days, day, `day ${day} differs from the recording${scenarioChanged ? ' (the scenario has changed since it was recorded)' : ''}`);
+      const why = replay.engine !== ENGINE_VERSION ? ` (it was recorded by Brink's engine ${replay.engine}; this build plays by the rules of ${ENGINE_VERSION})` : scenarioChanged ? ' (the scenario has changed since it was recorded)' : '';
+      return fail(days, day, `day ${day} differs from the recording${why}`);
     }
   }
   if (replay.checkpoints.length < total) return fail(days, replay.checkpoints.length + 1, `the replay has no checkpoint after day ${replay.checkpoints.length}`);

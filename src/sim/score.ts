@@ -57,8 +57,8 @@ export const RESULT_VALUE: Record<RoleResult, number> = { win: 1, draw: 0.5, los
 
 /**
  * How good a state is for a role, from 0 (a sure loss) to 1 (a sure win): the result once the game is over;
- * before that, the points so far plus today's rate kept to the turn limit, placed between the role's loss
- * line (0) and win line (1). Bots use it at the end of their rollouts; it reads only the state.
+ * before that, the points so far plus today's rate kept to the turn limit, placed on a logistic between the
+ * role's loss and win lines. Bots use it at the end of their rollouts; it reads only the state.
  */
 export function roleValue(m: Model, st: GameState, actor: number): number {
   if (st.outcome) {
@@ -71,8 +71,9 @@ export function roleValue(m: Model, st: GameState, actor: number): number {
   if (!(win === win)) return 0.5;
   const left = Math.max(0, m.data.meta.turnLimit - st.turn);
   const projected = st.score[actor]! + left * pointsToday(m, st, actor);
-  const x = (projected - loss) / (win - loss);
-  return x <= 0 ? 0 : x >= 1 ? 1 : x;
+  // A logistic around the middle of the draw band: ½ there, about 0.73 at the win line and 0.27 at the loss
+  // line. It is gentle on purpose, so a bot can still tell a bad position from a worse one.
+  return 1 / (1 + Math.exp((-(projected - (win + loss) / 2) * 2) / (win - loss)));
 }
 
 /** A role's track now: its points, today's rate, each line's points today, and its win and loss lines. */

@@ -1,7 +1,7 @@
 // Read-only views of the session for the screens: the ladder, pairs, "why?", the player's options, the
 // feed and the units as the player sees them. Plain data out; the screens never touch the model's state.
 import { swapIdentity, swapsFor } from './affiliation';
-import { compile, explainPair, optionsFor, bandOf, type OptionView, type TurnEvent, type Contributor, type BandDef } from '../sim/index';
+import { compile, explainPair, cardsFor, scoreTrack, bandOf, type OptionView, type HoldView, type ScoreTrack, type TurnEvent, type Contributor, type BandDef } from '../sim/index';
 import type { SessionData } from './session';
 
 export interface PairView {
@@ -60,8 +60,15 @@ export function why(s: SessionData, pairId?: string): { pair: PairView; causes: 
 
 /** The player's options for the coming day (empty for an observer or a finished game). */
 export function options(s: SessionData): OptionView[] {
-  if (!s.scenario || !s.game || s.role === 'observer' || s.game.outcome) return [];
-  return optionsFor(s.scenario, s.game, s.role);
+  return cards(s).list;
+}
+
+/** The player's cards for the coming day and what holding is expected to bring (the model's lookahead). */
+export function cards(s: SessionData): { list: OptionView[]; hold: HoldView; track: ScoreTrack | null } {
+  if (!s.scenario || !s.game || s.role === 'observer') return { list: [], hold: { value: 0.5, loses: 0 }, track: null };
+  const track = scoreTrack(s.scenario, s.game, s.role);
+  if (s.game.outcome) return { list: [], hold: { value: 0.5, loses: 0 }, track };
+  return { ...cardsFor(s.scenario, s.game, s.role), track };
 }
 
 /** Public events, newest day first, plus the player's own private ones. */

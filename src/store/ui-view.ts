@@ -1,6 +1,6 @@
 // Extra read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): plain data out of
 // the session and the scenario, computed here so the UI never imports the model directly.
-import { compile, loadScenario, longDate, type ScenarioReader, type Scenario } from '../sim/index';
+import { compile, loadScenario, longDate, roleResult, scoreTrack, type ScenarioReader, type Scenario, type ScoreTrack } from '../sim/index';
 import type { DayRecord, SessionData } from './session';
 
 export interface SourceView {
@@ -166,7 +166,7 @@ export interface OutcomeView {
   /** The player's reading (null for an observer or a role the outcome does not name). */
   mine: Reading | null;
   /** Every playable role's reading. */
-  readings: { id: string; name: string; colour: string; reading: Reading | null }[];
+  readings: { id: string; name: string; colour: string; reading: Reading | null; track: ScoreTrack | null }[];
 }
 
 export function outcome(s: SessionData): OutcomeView | null {
@@ -174,7 +174,9 @@ export function outcome(s: SessionData): OutcomeView | null {
   if (!o || !s.scenario) return null;
   const d = s.scenario.data;
   const def = d.outcomes.find((x) => x.id === o.id);
-  const roles = def?.roles ?? {};
+  const game = s.game!;
+  // The model reads each role's result: win, draw or loss, or by its victory points where the outcome says "score".
+  const result = (id: string): Reading | null => roleResult(s.scenario!, game, id);
   const day = s.days.find((r) => r.turn === o.turn);
   return {
     id: o.id,
@@ -183,8 +185,8 @@ export function outcome(s: SessionData): OutcomeView | null {
     turn: o.turn,
     date: day ? longDate(day.date) : '',
     blame: o.blame ? actorName(s, o.blame) : null,
-    mine: s.role === 'observer' ? null : ((roles[s.role] as Reading | undefined) ?? null),
-    readings: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, colour: a.colour ?? '#888', reading: (roles[a.id] as Reading | undefined) ?? null })),
+    mine: s.role === 'observer' ? null : result(s.role),
+    readings: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, colour: a.colour ?? '#888', reading: result(a.id), track: scoreTrack(s.scenario!, game, a.id) })),
   };
 }
 

@@ -39,6 +39,12 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
   const draw = () => drawChart(canvas, chartData(store.getState(), markers));
   new ResizeObserver(() => draw()).observe(canvas);
 
+  /** A role's victory points against its win and loss lines. */
+  function trackLine(t: { points: number; win: number; loss: number } | null): HTMLElement | null {
+    if (!t) return null;
+    return h('span', { class: 'verdict-s mono', 'data-tip': 'Victory points: earned day by day from the role\'s own goals. Where the outcome leaves it to the score, at or above the win line wins, at or below the loss line loses.' }, `${t.points.toFixed(1)} VP · win ≥ ${t.win} · loss ≤ ${t.loss}`);
+  }
+
   function update(s: Session): void {
     const o = outcome(s);
     if (!o) return;
@@ -61,11 +67,17 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
       h('h1', { class: 'outcome-name' }, o.name),
       h('p', { class: 'outcome-desc' }, o.description),
       s.role !== 'observer'
-        ? h('div', { class: `verdict v-${mine ?? 'none'}` }, h('span', { class: 'verdict-k' }, `As ${actorName(s, s.role)}`), h('span', { class: 'verdict-v' }, mine ? READING[mine] : 'No reading'))
+        ? h(
+            'div',
+            { class: `verdict v-${mine ?? 'none'}` },
+            h('span', { class: 'verdict-k' }, `As ${actorName(s, s.role)}`),
+            h('span', { class: 'verdict-v' }, mine ? READING[mine] : 'No reading'),
+            trackLine(o.readings.find((r) => r.id === s.role)?.track ?? null),
+          )
         : h(
             'div',
             { class: 'readings', 'aria-label': 'What it means for each role' },
-            ...o.readings.map((r) => h('div', { class: `reading v-${r.reading ?? 'none'}` }, h('i', { class: 'dot', style: `background:${r.colour}` }), h('span', { class: 'r-name' }, r.name), h('span', { class: 'r-v' }, r.reading ? READING[r.reading] : '—'))),
+            ...o.readings.map((r) => h('div', { class: `reading v-${r.reading ?? 'none'}` }, h('i', { class: 'dot', style: `background:${r.colour}` }), h('span', { class: 'r-name' }, r.name), h('span', { class: 'r-v' }, r.reading ? READING[r.reading] : '—'), trackLine(r.track))),
           ),
       h(
         'div',

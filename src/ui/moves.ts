@@ -1,14 +1,16 @@
 // YOUR MOVE: the player's action cards for the coming day. One card per action (targets as chips),
-// showing its kind, Goldstein weight and CAMEO code, what it does and its expected effect on each pair;
-// selecting a card sets the store's order, and "End day" plays the day with it.
+// showing its kind, Goldstein weight and CAMEO code, what it does, its expected effect on each pair, and
+// its outlook: what the model's lookahead expects it to do for the role's chances, against holding, with
+// a warning when it led to a loss in most looks ahead. Selecting a card sets the store's order, and
+// "End day" plays the day with it.
 import type { Session, SessionStore } from '../store/session';
-import { options } from '../store/selectors';
+import { cards as cardsOf } from '../store/selectors';
 import { actorName, pairLabels } from '../store/ui-view';
 import { h, replace } from './dom';
 import { signed } from './format';
 import { COOPERATION, CONFLICT } from './palette';
 
-type Option = ReturnType<typeof options>[number];
+type Option = ReturnType<typeof cardsOf>['list'][number];
 type Order = Parameters<Session['setOrder']>[0];
 
 const KIND_TIP: Record<string, string> = {
@@ -26,10 +28,11 @@ export function createMoves(store: SessionStore) {
   const chosen = h('div', { class: 'move-chosen' });
   const end = h('button', { class: 'btn primary end-day', 'aria-label': 'End day', 'data-tip': 'Play the day with your chosen move (or hold if none). Space does the same.', onclick: () => store.getState().nextDay() }, 'End day ▸');
   const who = h('span', { class: 'panel-sub' });
+  const vp = h('span', { class: 'moves-vp mono', 'data-tip': 'Your victory points: earned each day from your role\'s own goals. Where the ending leaves it to the score, at or above the win line you win, at or below the loss line you lose.' });
   const el = h(
     'section',
     { class: 'panel moves', 'aria-label': 'Your move' },
-    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair.' }, 'Your move', who), chosen, end),
+    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair; your chances are what the lookahead expects the move to do for you.' }, 'Your move', who), vp, chosen, end),
     cards,
   );
 
@@ -44,18 +47,34 @@ export function createMoves(store: SessionStore) {
     return h('ul', { class: 'card-fx' }, ...list.map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v)))));
   }
 
+  /** The outlook line of a card: the change in the role's chances against holding, and a loss warning. */
+  function outlook(o: Option): HTMLElement {
+    const pts = Math.round(o.outlook * 100);
+    const warn = o.loses >= 0.5;
+    return h(
+      'div',
+      { class: `card-outlook ${warn ? 'warn' : pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-tip': `What the model's lookahead (6 possible worlds, played to the end of the game with the AI acting for you after today) expects this move to do for your chances, against holding: ${signed(pts)} points of 100.${o.loses > 0 ? ` It ended the game in your loss in ${Math.round(o.loses * 6)} of 6.` : ''}` },
+      warn ? h('span', { class: 'warn-k' }, '⚠ Leads toward a loss') : h('span', { class: 'outlook-k' }, 'Your chances'),
+      h('span', { class: 'mono' }, pts === 0 ? '±0 vs hold' : `${signed(pts)} vs hold`),
+    );
+  }
+
   let key = '';
   let day = -1;
   function update(s: Session): void {
     const k = `${s.days.length}|${s.role}|${s.order?.action}|${s.order?.target}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}`;
     if (k === key) return;
     key = k;
+    const view = cardsOf(s);
     who.textContent = actorName(s, s.role);
-    const opts = options(s);
+    const t = view.track;
+    vp.hidden = !t;
+    if (t) vp.textContent = `${t.points.toFixed(1)} VP · ${t.today >= 0 ? '+' : '−'}${Math.abs(t.today).toFixed(2)} today · win ≥ ${t.win}`;
+    const opts = view.list;
     const labels = pairLabels(s);
     const groups = new Map<string, Option[]>();
     for (const o of opts) groups.set(o.action, [...(groups.get(o.action) ?? []), o]);
-    const best = opts.reduce<Option | null>((x, o) => (!x || o.score > x.score ? o : x), null);
+    const best = opts.reduce<Option | null>((x, o) => (!x || o.outlook > x.outlook ? o : x), null);
     const order = s.order;
     const sel = order ? opts.find((o) => o.action === order.action && (o.target ?? undefined) === order.target) : undefined;
     chosen.textContent = sel ? `${sel.name}${sel.target ? ` → ${actorName(s, sel.target)}` : ''}` : 'No move: hold';
@@ -70,13 +89,14 @@ export function createMoves(store: SessionStore) {
       return;
     }
 
-    const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((o) => o.score)) - Math.max(...a.map((o) => o.score)));
+    const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((o) => o.outlook)) - Math.max(...a.map((o) => o.outlook)));
     const hold = h(
       'button',
       { class: `card hold${!order ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(!order), 'aria-label': 'Hold: do nothing today', 'data-action': 'hold', onclick: () => select(null) },
       h('div', { class: 'card-top' }, h('span', { class: 'tag k-hold' }, 'hold')),
       h('div', { class: 'card-name' }, 'Hold'),
       h('div', { class: 'card-desc' }, 'Take no action today. Tension keeps moving on its own: fatigue calms it, fear feeds it.'),
+      h('div', { class: `card-outlook ${view.hold.loses >= 0.5 ? 'warn' : 'flat'}`, 'data-tip': 'Your chances if you hold, as the lookahead sees them: 0 is a sure loss, 100 a sure win. Every card says how it changes them.' }, h('span', { class: 'outlook-k' }, 'Your chances'), h('span', { class: 'mono' }, `${Math.round(view.hold.value * 100)} / 100`)),
     );
     if (s.days.length !== day) {
       day = s.days.length;
@@ -88,7 +108,7 @@ export function createMoves(store: SessionStore) {
       ...ranked.map((group) => {
         const first = group[0]!;
         const current = group.find((o) => o.action === order?.action && (o.target ?? undefined) === order?.target);
-        const shown = current ?? group.reduce((x, o) => (o.score > x.score ? o : x));
+        const shown = current ?? group.reduce((x, o) => (o.outlook > x.outlook ? o : x));
         const isSel = !!current;
         const g = first.goldstein;
         const card = h(
@@ -109,7 +129,7 @@ export function createMoves(store: SessionStore) {
               'div',
               { class: 'card-top' },
               h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind),
-              best && best.action === first.action ? h('span', { class: 'tag advisor', 'data-tip': 'What your advisers (the AI, scoring this actor’s goals) would pick today.' }, '★') : null,
+              best && best.action === first.action && best.outlook > 0 ? h('span', { class: 'tag advisor', 'data-tip': 'The move the lookahead rates best today.' }, '★') : null,
               first.visibility === 'private' ? h('span', { class: 'tag private', 'data-tip': 'Only you see it; it does not move others’ tension directly.' }, 'private') : null,
               h('span', { class: 'gold-wrap' }, h('span', { class: 'gold mono', style: `color:${g < 0 ? CONFLICT : g > 0 ? COOPERATION : '#a9b4bf'}`, 'data-tip': `Goldstein weight ${signed(g)}: the conflict (−10) to cooperation (+10) scale of its CAMEO code${first.cameo ? ` ${first.cameo}` : ''}.` }, `G ${signed(g)}`),
               first.cameo ? h('span', { class: 'cameo mono', 'data-tip': 'CAMEO event code (as used by GDELT/ICEWS)' }, first.cameo) : null),
@@ -117,6 +137,7 @@ export function createMoves(store: SessionStore) {
             h('div', { class: 'card-name' }, first.name),
             h('div', { class: 'card-desc' }, first.description || '—'),
             effects(shown, labels),
+            outlook(shown),
           ),
           group.some((o) => o.target)
             ? h(
@@ -132,10 +153,10 @@ export function createMoves(store: SessionStore) {
                       'aria-label': `${first.name} against ${actorName(s, o.target)}`,
                       'data-action': o.action,
                       'data-target': o.target ?? '',
-                      'data-tip': Object.entries(o.tension)
+                      'data-tip': `${Object.entries(o.tension)
                         .filter(([, v]) => Math.abs(v) >= 0.05)
                         .map(([p, v]) => `${labels.get(p) ?? p} ${signed(v)}`)
-                        .join(' · ') || 'No direct effect on tension',
+                        .join(' · ') || 'No direct effect on tension'} · your chances ${signed(Math.round(o.outlook * 100))} vs hold${o.loses >= 0.5 ? ' · ⚠ leads toward a loss' : ''}`,
                       onclick: () => select(o.target ? { action: o.action, target: o.target } : { action: o.action }),
                     },
                     actorName(s, o.target),

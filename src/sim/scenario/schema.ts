@@ -395,6 +395,7 @@ export const Rules = z
       })
       .prefault({})
       .describe('How AI actors weigh their options.'),
+    aimFade: Probability.default(0.05).describe('The share of every aim effect that wears off each turn: deterrence (or provocation) has to be kept up.'),
     warAt: Finite.min(1).max(100).default(85).describe('The tension where war begins (used for the AI\'s sense of risk).'),
     ledgerSize: z.number().int().min(4).max(64).default(10).describe('Causes kept per pair in the tension ledger; smaller ones merge into "earlier causes".'),
   })
