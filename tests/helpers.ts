@@ -21,8 +21,8 @@ export interface CliResult {
 }
 
 /** Runs a CLI entry (e.g. 'sim') with node + tsx, as `npm run -s <name> -- args` does. */
-export function cli(name: string, args: string[]): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], { encoding: 'utf8', timeout: 120_000 });
+export function cli(name: string, args: string[], timeout = 120_000): CliResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], { encoding: 'utf8', timeout });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -126,6 +126,12 @@ describe('Brink in Chromium', () => {
     });
     const h = await hook(page);
     expect(h.day).toBe(5);
+    // Each card says what the lookahead expects it to do for Belarus's chances, against holding; the
+    // panel shows Belarus's victory points and its win line.
+    expect(await page.locator('.card .card-outlook').count()).toBeGreaterThan(3);
+    expect(await page.locator('.card.hold .card-outlook').textContent()).toMatch(/^Your chances\d+ \/ 100$/);
+    expect(await page.locator('.card:not(.hold) .card-outlook').first().textContent()).toMatch(/(Your chances|Leads toward a loss)(±0|[+−]\d+) vs hold/);
+    expect(await page.locator('.moves-vp').textContent()).toMatch(/^-?\d+\.\d VP · [+−]\d+\.\d\d today · win ≥ 12$/);
     const cli = cliRun(SCENARIO, '7', 'belarus', orders);
     expect(h.hash).toBe(cli.turns[4]!.hash);
     // The player's actions appear in the feed.
@@ -154,6 +160,9 @@ describe('Brink in Chromium', () => {
     await page.locator('.debrief-panel .outcome-name').waitFor();
     expect((await page.locator('.outcome-name').textContent())!.length).toBeGreaterThan(2);
     expect(await page.locator('.readings .reading').count()).toBeGreaterThanOrEqual(4);
+    // Each role's reading comes with its victory points against its lines.
+    expect(await page.locator('.readings .reading .verdict-s').count()).toBe(4);
+    expect(await page.locator('.readings .reading .verdict-s').first().textContent()).toMatch(/^-?\d+\.\d VP · win ≥ -?\d+ · loss ≤ -?\d+$/);
     expect(await page.locator('.turning li').count()).toBeGreaterThan(0);
     expect(await colourCount(page, '.debrief-chart canvas')).toBeGreaterThan(4);
     await page.waitForTimeout(500);
