@@ -115,7 +115,7 @@ describe('cardTruth', () => {
   ];
 
   it('averages per action over its days and targets, keeps actions legal on ≥ 3 days, best measured first', () => {
-    const t = cardTruth(samples);
+    const t = cardTruth(samples, 3);
     expect(t.cards).toEqual([
       { action: 'a', shown: 0.2, measured: 0.05, days: 3 },
       { action: 'b', shown: -0.1, measured: -0.04, days: 3 },
@@ -135,7 +135,7 @@ describe('cardTruth', () => {
 
   it('has no figure, and says why, without two cards or without spread', () => {
     expect(noTruthReason(cardTruth([]))).toBe('no card was sampled on enough days');
-    const flat = cardTruth(['1', '2', '3'].flatMap((s) => [card(s, 1, 'a', 0, 0.1), card(s, 1, 'b', 0, 0.2)]));
+    const flat = cardTruth(['1', '2', '3'].flatMap((s) => [card(s, 1, 'a', 0, 0.1), card(s, 1, 'b', 0, 0.2)]), 3);
     expect(flat.spearman).toBeNull();
     expect(noTruthReason(flat)).toBe('all 2 cards show the same value');
   });

@@ -76,18 +76,24 @@ export interface OptionView {
   visibility: 'public' | 'private';
   /** Expected tension change per pair id. */
   tension: Record<string, number>;
-  /** What the card is expected to do for the role's chances: its lookahead value minus holding's, in
-   * the role's 0 (loss) … 1 (win) value (see cardOutlook). */
+  /** What the card is expected to do for the role: its lookahead's points at the end minus holding's
+   * (see cardOutlook and rolePoints). */
   outlook: number;
-  /** The share of the lookahead's worlds in which this card led to a loss (a warning above ½). */
+  /** The share of the lookahead's worlds in which this card led to a decisive loss (war, a collapse). */
   loses: number;
+  /** It led to a decisive loss in at least a third more of the worlds than holding did: the card says so. */
+  warn: boolean;
 }
 
-/** What holding is expected to do: the baseline the cards are measured against. */
+/** What holding is expected to bring: the baseline the cards are measured against. */
 export interface HoldView {
+  /** The role's expected points at the end (a decisive loss counted below the loss line). */
   value: number;
   loses: number;
 }
+
+/** How much more often than holding a card must lead to a decisive loss before it warns. */
+export const WARN_SHARE = 1 / 3;
 
 const optionsMemo = new WeakMap<GameState, { actor: string; list: OptionView[]; hold: HoldView }>();
 
@@ -103,11 +109,11 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): {
   if (hit && hit.actor === actor) return hit;
   const m = compile(scenario);
   const a = m.actorIndex.get(actor);
-  if (a === undefined) return { list: [], hold: { value: 0.5, loses: 0 } };
+  if (a === undefined) return { list: [], hold: { value: 0, loses: 0 } };
   const probe = { ...state, turn: state.turn + 1 };
   const available = m.candidates[a]!.filter((c) => isAvailable(m, probe, c));
   const orders: Order[] = [{ action: 'hold' }, ...available.map((c) => (c.target >= 0 ? { action: m.actions[c.action]!.data.id, target: m.actorIds[c.target]! } : { action: m.actions[c.action]!.data.id }))];
-  const looks = state.outcome ? orders.map((order) => ({ order, value: 0.5, vsHold: 0, loses: 0 })) : cardOutlook(scenario, state, actor, orders);
+  const looks = state.outcome ? orders.map((order) => ({ order, value: 0, vsHold: 0, loses: 0 })) : cardOutlook(scenario, state, actor, orders);
   const list = available.map((c, i) => {
     const d = m.actions[c.action]!.data;
     const tension: Record<string, number> = {};
@@ -125,6 +131,7 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): {
       tension,
       outlook: looks[i + 1]!.vsHold,
       loses: looks[i + 1]!.loses,
+      warn: looks[i + 1]!.loses - looks[0]!.loses >= WARN_SHARE - 1e-9,
     };
   });
   const out = { actor, list, hold: { value: looks[0]!.value, loses: looks[0]!.loses } };

@@ -1,15 +1,16 @@
-// Looking ahead for a role: the expected value (0 loss … 1 win, see roleValue) of each order it could
-// give now, estimated by rollouts over the real step from worlds the role may believe in (sampleWorld),
-// with the AI playing every actor after the first day. Every order is tried on the same sampled worlds
-// (common random numbers), so their differences are the orders' own. The bots search with it, and the
-// cards show its figure as their expected value.
+// Looking ahead for a role: what each order it could give now is worth, estimated by rollouts over the
+// real step from worlds the role may believe in (sampleWorld), with the AI playing every actor after the
+// first day. Every order is tried on the same sampled worlds (common random numbers), so their
+// differences are the orders' own. Two measures: the 0 (loss) … 1 (win) value (roleValue), which the
+// bots search with and the balance report measures; and the role's points at the end (rolePoints),
+// which the cards show, since they do not flatten out in a game already far from the lines.
 import { compile } from './model';
 import type { Scenario } from './scenario/load';
 import type { GameState } from './state';
 import { step, type Order } from './step';
 import { sampleWorld } from './belief';
 import { seedRng } from './rng';
-import { roleValue } from './score';
+import { decisiveLoss, rolePoints, roleValue } from './score';
 
 export interface Lookahead {
   /** Worlds sampled per order. */
@@ -22,25 +23,25 @@ export interface Lookahead {
   first?: number;
   /** Who plays the role after the first day: the AI (default), or nobody (the role holds), which measures the order alone. */
   then?: 'ai' | 'hold';
+  /** What a rollout is worth: the 0–1 value (default), or the role's points at the end. */
+  measure?: 'value' | 'points';
 }
 
-/** The value of one rollout: the order on the first day, then `horizon − 1` days with the AI playing every
- * other actor, and the role too (then: 'ai') or not (then: 'hold'). */
-export function rollout(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number, then: 'ai' | 'hold' = 'ai', end?: (st: GameState) => void): number {
-  const m = compile(scenario);
-  const a = m.actorIndex.get(role)!;
+/** The state one rollout ends in: the order on the first day, then `horizon − 1` days with the AI playing
+ * every other actor, and the role too (then: 'ai') or not (then: 'hold'). */
+export function rolloutState(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number, then: 'ai' | 'hold' = 'ai'): GameState {
   let st = step(scenario, { ...world, humans: [role] }, { [role]: order }).state;
   if (horizon > 1 && !st.outcome) {
     if (then === 'ai') st = { ...st, humans: [] };
     for (let d = 1; d < horizon && !st.outcome; d++) st = step(scenario, st).state;
   }
-  end?.(st);
-  return roleValue(m, st, a);
+  return st;
 }
 
-/** Whether a state is a finished game that the role lost. */
-function lost(scenario: Scenario, st: GameState, role: string): boolean {
-  return !!st.outcome && roleValue(compile(scenario), st, compile(scenario).actorIndex.get(role)!) === 0;
+/** The 0–1 value of one rollout for the role. */
+export function rollout(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number, then: 'ai' | 'hold' = 'ai'): number {
+  const m = compile(scenario);
+  return roleValue(m, rolloutState(scenario, world, role, order, horizon, then), m.actorIndex.get(role)!);
 }
 
 /** The sampled worlds of a lookahead, from its seed, the day and the role (the same for every order). */
@@ -51,16 +52,20 @@ export function lookaheadWorlds(scenario: Scenario, state: GameState, role: stri
   return out;
 }
 
-/** The mean rollout value of each order (in the given order), on common sampled worlds. With `losses`,
- * also fills in each order's share of worlds where the rollout ended the game in a loss for the role. */
+/** The mean rollout worth of each order (in the given order, by look.measure), on common sampled worlds.
+ * With `losses`, also fills in each order's share of worlds where the game ended in a decisive loss. */
 export function evaluateOrders(scenario: Scenario, state: GameState, role: string, orders: readonly Order[], look: Lookahead, losses?: number[]): number[] {
+  const m = compile(scenario);
+  const a = m.actorIndex.get(role)!;
+  const worth = look.measure === 'points' ? rolePoints : roleValue;
   const worlds = lookaheadWorlds(scenario, state, role, look);
   return orders.map((o, i) => {
     let sum = 0;
     let lostIn = 0;
     for (const w of worlds) {
-      const v = rollout(scenario, w, role, o, look.horizon, look.then, losses ? (st) => (lostIn += lost(scenario, st, role) ? 1 : 0) : undefined);
-      sum += v;
+      const st = rolloutState(scenario, w, role, o, look.horizon, look.then);
+      sum += worth(m, st, a);
+      if (decisiveLoss(m, st, a)) lostIn++;
     }
     if (losses) losses[i] = lostIn / worlds.length;
     return sum / worlds.length;
@@ -69,16 +74,17 @@ export function evaluateOrders(scenario: Scenario, state: GameState, role: strin
 
 /** The lookahead behind each card's expected value: 6 worlds played to the end of the game, the AI playing
  * on, as the balance report measures what a card does (a shorter horizon, valued by projecting the
- * points, overrated moves whose effects fade). About 0.1–0.2 s a day in the browser. */
-export const CARD_LOOKAHEAD: Lookahead = { samples: 6, horizon: Infinity, seed: 'cards', then: 'ai' };
+ * points, overrated moves whose effects fade), in the role's points at the end. About 0.1–0.3 s a day. */
+export const CARD_LOOKAHEAD: Lookahead = { samples: 6, horizon: Infinity, seed: 'cards', then: 'ai', measure: 'points' };
 
 /** Each legal order's expected value for the role, and how much better or worse than holding (in the 0–1 value). */
 export interface OrderOutlook {
   order: Order;
+  /** Its expected worth (in the lookahead's measure: for the cards, the role's points at the end). */
   value: number;
-  /** value − the value of holding: what the card is expected to do for the role. */
+  /** value − the worth of holding: what the card is expected to do for the role. */
   vsHold: number;
-  /** The share of the lookahead's worlds in which the game ended in a loss for the role. */
+  /** The share of the lookahead's worlds in which the game ended in a decisive loss for the role. */
   loses: number;
 }
 

@@ -76,6 +76,35 @@ export function roleValue(m: Model, st: GameState, actor: number): number {
   return 1 / (1 + Math.exp((-(projected - (win + loss) / 2) * 2) / (win - loss)));
 }
 
+/** Whether the game ended in an outcome that reads a plain loss for the role (war, a collapse): a
+ * decisive loss, not one left to the points. */
+export function decisiveLoss(m: Model, st: GameState, actor: number): boolean {
+  if (!st.outcome) return false;
+  const o = m.data.outcomes.findIndex((x) => x.id === st.outcome!.id);
+  return o >= 0 && m.outcomes[o]!.readings[actor] === 'loss';
+}
+
+/**
+ * A state's worth to a role in victory points, for the cards: the points at the end where the outcome
+ * leaves the result to them; a decisive loss counts as falling a full band (win − loss) below the loss
+ * line, a decisive win a full band above the win line, a decisive draw as the middle of the band. Unlike
+ * roleValue it does not flatten out far from the lines, so a card can show what it does in any game.
+ */
+export function rolePoints(m: Model, st: GameState, actor: number): number {
+  const pts = st.score[actor]!;
+  const win = m.scoreWin[actor]!;
+  const loss = m.scoreLoss[actor]!;
+  if (!(win === win)) return pts;
+  const band = win - loss;
+  if (!st.outcome) return pts + Math.max(0, m.data.meta.turnLimit - st.turn) * pointsToday(m, st, actor);
+  const o = m.data.outcomes.findIndex((x) => x.id === st.outcome!.id);
+  const r = o < 0 ? null : m.outcomes[o]!.readings[actor];
+  if (r === 'loss') return Math.min(pts, loss) - band;
+  if (r === 'win') return Math.max(pts, win) + band;
+  if (r === 'draw') return (win + loss) / 2;
+  return pts;
+}
+
 /** A role's track now: its points, today's rate, each line's points today, and its win and loss lines. */
 export interface ScoreTrack {
   points: number;

@@ -65,9 +65,9 @@ export function options(s: SessionData): OptionView[] {
 
 /** The player's cards for the coming day and what holding is expected to bring (the model's lookahead). */
 export function cards(s: SessionData): { list: OptionView[]; hold: HoldView; track: ScoreTrack | null } {
-  if (!s.scenario || !s.game || s.role === 'observer') return { list: [], hold: { value: 0.5, loses: 0 }, track: null };
+  if (!s.scenario || !s.game || s.role === 'observer') return { list: [], hold: { value: 0, loses: 0 }, track: null };
   const track = scoreTrack(s.scenario, s.game, s.role);
-  if (s.game.outcome) return { list: [], hold: { value: 0.5, loses: 0 }, track };
+  if (s.game.outcome) return { list: [], hold: { value: 0, loses: 0 }, track };
   return { ...cardsFor(s.scenario, s.game, s.role), track };
 }
 

@@ -1,8 +1,8 @@
 // YOUR MOVE: the player's action cards for the coming day. One card per action (targets as chips),
 // showing its kind, Goldstein weight and CAMEO code, what it does, its expected effect on each pair, and
-// its outlook: what the model's lookahead expects it to do for the role's chances, against holding, with
-// a warning when it led to a loss in most looks ahead. Selecting a card sets the store's order, and
-// "End day" plays the day with it.
+// its outlook: what the model's lookahead expects it to do for the role's points at the end, against
+// holding, with a warning when it leads to a decisive loss far more often than holding. Selecting a card
+// sets the store's order, and "End day" plays the day with it.
 import type { Session, SessionStore } from '../store/session';
 import { cards as cardsOf } from '../store/selectors';
 import { actorName, pairLabels } from '../store/ui-view';
@@ -32,7 +32,7 @@ export function createMoves(store: SessionStore) {
   const el = h(
     'section',
     { class: 'panel moves', 'aria-label': 'Your move' },
-    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair; your chances are what the lookahead expects the move to do for you.' }, 'Your move', who), vp, chosen, end),
+    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair; the outlook is what the lookahead expects the move to do for your victory points at the end.' }, 'Your move', who), vp, chosen, end),
     cards,
   );
 
@@ -47,15 +47,16 @@ export function createMoves(store: SessionStore) {
     return h('ul', { class: 'card-fx' }, ...list.map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v)))));
   }
 
-  /** The outlook line of a card: the change in the role's chances against holding, and a loss warning. */
+  /** The outlook line of a card: what the lookahead expects it to do for the role's points at the end,
+   * against holding, and a warning when it led to a decisive loss (war, a collapse) far more often. */
   function outlook(o: Option): HTMLElement {
-    const pts = Math.round(o.outlook * 100);
-    const warn = o.loses >= 0.5;
+    const pts = Math.round(o.outlook * 10) / 10;
+    const shown = pts === 0 ? '±0 VP' : `${signed(pts)} VP`;
     return h(
       'div',
-      { class: `card-outlook ${warn ? 'warn' : pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-tip': `What the model's lookahead (6 possible worlds, played to the end of the game with the AI acting for you after today) expects this move to do for your chances, against holding: ${signed(pts)} points of 100.${o.loses > 0 ? ` It ended the game in your loss in ${Math.round(o.loses * 6)} of 6.` : ''}` },
-      warn ? h('span', { class: 'warn-k' }, '⚠ Leads toward a loss') : h('span', { class: 'outlook-k' }, 'Your chances'),
-      h('span', { class: 'mono' }, pts === 0 ? '±0 vs hold' : `${signed(pts)} vs hold`),
+      { class: `card-outlook ${o.warn ? 'warn' : pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-tip': `What the model's lookahead (6 possible worlds, played to the end of the game with the AI acting for you after today) expects this move to do for your victory points at the end, against holding: ${shown}. A war or a collapse that loses you the game counts as a full band below your loss line.${o.loses > 0 ? ` It ended the game in such a loss in ${Math.round(o.loses * 6)} of 6.` : ''}` },
+      o.warn ? h('span', { class: 'warn-k' }, '⚠ Leads toward a loss') : h('span', { class: 'outlook-k' }, 'Outlook'),
+      h('span', { class: 'mono' }, `${shown} vs hold`),
     );
   }
 
@@ -95,8 +96,8 @@ export function createMoves(store: SessionStore) {
       { class: `card hold${!order ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(!order), 'aria-label': 'Hold: do nothing today', 'data-action': 'hold', onclick: () => select(null) },
       h('div', { class: 'card-top' }, h('span', { class: 'tag k-hold' }, 'hold')),
       h('div', { class: 'card-name' }, 'Hold'),
+      h('div', { class: 'card-outlook flat', 'data-tip': 'Your victory points at the end if you hold today, as the lookahead sees them (6 possible worlds played to the end). Every card says how it changes them.' }, h('span', { class: 'outlook-k' }, 'At the end'), h('span', { class: 'mono' }, `≈ ${view.hold.value.toFixed(0)} VP`)),
       h('div', { class: 'card-desc' }, 'Take no action today. Tension keeps moving on its own: fatigue calms it, fear feeds it.'),
-      h('div', { class: `card-outlook ${view.hold.loses >= 0.5 ? 'warn' : 'flat'}`, 'data-tip': 'Your chances if you hold, as the lookahead sees them: 0 is a sure loss, 100 a sure win. Every card says how it changes them.' }, h('span', { class: 'outlook-k' }, 'Your chances'), h('span', { class: 'mono' }, `${Math.round(view.hold.value * 100)} / 100`)),
     );
     if (s.days.length !== day) {
       day = s.days.length;
@@ -135,9 +136,9 @@ export function createMoves(store: SessionStore) {
               first.cameo ? h('span', { class: 'cameo mono', 'data-tip': 'CAMEO event code (as used by GDELT/ICEWS)' }, first.cameo) : null),
             ),
             h('div', { class: 'card-name' }, first.name),
+            outlook(shown),
             h('div', { class: 'card-desc' }, first.description || '—'),
             effects(shown, labels),
-            outlook(shown),
           ),
           group.some((o) => o.target)
             ? h(
@@ -156,7 +157,7 @@ export function createMoves(store: SessionStore) {
                       'data-tip': `${Object.entries(o.tension)
                         .filter(([, v]) => Math.abs(v) >= 0.05)
                         .map(([p, v]) => `${labels.get(p) ?? p} ${signed(v)}`)
-                        .join(' · ') || 'No direct effect on tension'} · your chances ${signed(Math.round(o.outlook * 100))} vs hold${o.loses >= 0.5 ? ' · ⚠ leads toward a loss' : ''}`,
+                        .join(' · ') || 'No direct effect on tension'} · ${signed(Math.round(o.outlook * 10) / 10)} VP vs hold${o.warn ? ' · ⚠ leads toward a loss' : ''}`,
                       onclick: () => select(o.target ? { action: o.action, target: o.target } : { action: o.action }),
                     },
                     actorName(s, o.target),

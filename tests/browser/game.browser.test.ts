@@ -126,11 +126,11 @@ describe('Brink in Chromium', () => {
     });
     const h = await hook(page);
     expect(h.day).toBe(5);
-    // Each card says what the lookahead expects it to do for Belarus's chances, against holding; the
-    // panel shows Belarus's victory points and its win line.
+    // Each card says what the lookahead expects it to do for Belarus's points at the end, against
+    // holding; the panel shows Belarus's victory points and its win line.
     expect(await page.locator('.card .card-outlook').count()).toBeGreaterThan(3);
-    expect(await page.locator('.card.hold .card-outlook').textContent()).toMatch(/^Your chances\d+ \/ 100$/);
-    expect(await page.locator('.card:not(.hold) .card-outlook').first().textContent()).toMatch(/(Your chances|Leads toward a loss)(±0|[+−]\d+) vs hold/);
+    expect(await page.locator('.card.hold .card-outlook').textContent()).toMatch(/^At the end≈ -?\d+ VP$/);
+    expect(await page.locator('.card:not(.hold) .card-outlook').first().textContent()).toMatch(/^(Outlook|⚠ Leads toward a loss)(±0|[+−]\d+\.\d) VP vs hold$/);
     expect(await page.locator('.moves-vp').textContent()).toMatch(/^-?\d+\.\d VP · [+−]\d+\.\d\d today · win ≥ 12$/);
     const cli = cliRun(SCENARIO, '7', 'belarus', orders);
     expect(h.hash).toBe(cli.turns[4]!.hash);
