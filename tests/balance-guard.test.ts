@@ -11,10 +11,10 @@ const ARGS = [DEFAULT, '--seeds', '12', '--first', '901', '--bots', 'hold,cooper
 
 /** Win shares per bot (12 games each), decision days and card truth, as measured when last pinned. */
 const PINNED: Record<string, { wins: Record<string, number>; decisionDays: number; spearman: number }> = {
-  belarus: { wins: { hold: 0, cooperative: 0.0833, hostile: 0, greedy: 0, search: 0.6667 }, decisionDays: 0.7778, spearman: 0.956 },
-  russia: { wins: { hold: 0, cooperative: 0, hostile: 0, greedy: 0.5833, search: 0.6667 }, decisionDays: 0.8667, spearman: 0.5429 },
-  ukraine: { wins: { hold: 0, cooperative: 0.25, hostile: 0, greedy: 0.4167, search: 0.4167 }, decisionDays: 0.6579, spearman: 0.9286 },
-  nato: { wins: { hold: 0, cooperative: 0, hostile: 0, greedy: 0.5, search: 0.3333 }, decisionDays: 0.6889, spearman: 0.9429 },
+  belarus: { wins: { hold: 0, cooperative: 0.0833, hostile: 0, greedy: 0, search: 0.6667 }, decisionDays: 0.7778, spearman: 0.9341 },
+  russia: { wins: { hold: 0, cooperative: 0, hostile: 0, greedy: 0.5833, search: 0.6667 }, decisionDays: 0.8667, spearman: 0.4857 },
+  ukraine: { wins: { hold: 0, cooperative: 0.25, hostile: 0, greedy: 0.4167, search: 0.4167 }, decisionDays: 0.6579, spearman: 0.8571 },
+  nato: { wins: { hold: 0, cooperative: 0, hostile: 0, greedy: 0.5, search: 0.3333 }, decisionDays: 0.6889, spearman: 0.6 },
 };
 
 /** Two games in twelve either way; decision days and card truth are noisier on so few days. */
