@@ -251,6 +251,8 @@ export interface Model {
   intel: number[];
   /** The actors whose force estimates anything reads (threat across a border, a player's view, observers), with intel > 0. */
   watchers: number[];
+  /** Per actor: false (the humans of an observer game, shared so a step does not build it). */
+  nobody: boolean[];
   /** The last turn of the source's record (meta.scriptUntil); Infinity when the file gives none. */
   scriptUntil: number;
   /** The date of each turn from 1 to the turn limit (index = turn). */
@@ -524,6 +526,7 @@ function build(scenario: Scenario): Model {
     noise: d.actors.map((a) => a.traits.noise),
     intel: d.actors.map((a) => a.traits.intel),
     watchers: [],
+    nobody: actorIds.map(() => false),
     scriptUntil: d.meta.scriptUntil ? dateTurn(d.meta.start, d.meta.scriptUntil) : Infinity,
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(d.pairs.length),

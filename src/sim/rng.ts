@@ -51,6 +51,13 @@ class AleaStream implements Rng {
   state(): RngState {
     return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
+
+  reset(s0: number, s1: number, s2: number): void {
+    this.c = 1;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+  }
 }
 
 /** A generator seeded from a seed string (any text: "7", "2022-02-09", "my class"). */
@@ -82,18 +89,30 @@ function mix(h: number, k: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The stream of one kind of draw for one actor, event or pair on one turn. */
-export function streamRng(root: RngState, kind: number, index: number, turn: number): Rng {
-  const r0 = (root.s0 * TWO32) >>> 0;
-  const r1 = (root.s1 * TWO32) >>> 0;
-  const r2 = (root.s2 * TWO32) >>> 0;
+/** Sets `s` to the start of the stream of one kind of draw for one actor, event or pair on one turn. */
+function startStream(s: AleaStream, root: RngState, kind: number, index: number, turn: number): AleaStream {
   const key = mix(mix(mix(0x9e3779b9, kind), index + 1), turn + 1);
-  const a = mix(mix(r0, key), 0x68e31da4);
-  const b = mix(mix(r1, key), 0xb5297a4d);
-  const c = mix(mix(r2, key), 0x1b56c4e9);
-  const s = new AleaStream({ c: 1, s0: a / TWO32, s1: b / TWO32, s2: c / TWO32 });
+  s.reset(mix(mix((root.s0 * TWO32) >>> 0, key), 0x68e31da4) / TWO32, mix(mix((root.s1 * TWO32) >>> 0, key), 0xb5297a4d) / TWO32, mix(mix((root.s2 * TWO32) >>> 0, key), 0x1b56c4e9) / TWO32);
   // Two warm-up draws: alea's first outputs lean on s0 alone.
   s.next();
   s.next();
   return s;
+}
+
+/** The stream of one kind of draw for one actor, event or pair on one turn (a new generator). */
+export function streamRng(root: RngState, kind: number, index: number, turn: number): Rng {
+  return startStream(new AleaStream({ c: 1, s0: 0, s1: 0, s2: 0 }), root, kind, index, turn);
+}
+
+/**
+ * The same stream on a generator that is reused: each call restarts it, so the previous stream it gave
+ * is gone. For the hot path of a step, where each stream is used up before the next is asked for.
+ */
+export function reusedStream(scratch: Rng, root: RngState, kind: number, index: number, turn: number): Rng {
+  return startStream(scratch as AleaStream, root, kind, index, turn);
+}
+
+/** A generator to pass to reusedStream. */
+export function scratchRng(): Rng {
+  return new AleaStream({ c: 1, s0: 0, s1: 0, s2: 0 });
 }

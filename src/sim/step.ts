@@ -5,7 +5,7 @@ import { compile, type CAction, type CEvent, type Candidate, type Model } from '
 import { scoreDay } from './score';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
-import { STREAM, streamRng, type Rng } from './rng';
+import { STREAM, reusedStream, scratchRng, type Rng } from './rng';
 import { holds } from './conditions';
 import { applyAction, applyEffect, type ApplyContext } from './effects';
 import { choose, isAvailable, scoreContext } from './policy';
@@ -48,9 +48,12 @@ interface Turn {
   humans: boolean[];
 }
 
-/** This turn's stream of one kind of draw (see STREAM). */
+/** One generator, restarted for each stream a step asks for: every stream is used up before the next. */
+const SCRATCH = scratchRng();
+
+/** This turn's stream of one kind of draw (see STREAM); valid until the next call. */
 function stream(t: Turn, kind: number, index: number): Rng {
-  return streamRng(t.st.rng, kind, index, t.st.turn);
+  return reusedStream(SCRATCH, t.st.rng, kind, index, t.st.turn);
 }
 
 type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas'>> & { id: string; text: string };
@@ -318,7 +321,7 @@ export function step(scenario: Scenario, state: GameState, orders: Orders = {}):
   if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${m.data.meta.id} (${scenario.hash})`);
   const st = cloneState(state);
   st.turn = state.turn + 1;
-  const humans = m.actorIds.map((id) => st.humans.includes(id));
+  const humans = st.humans.length === 0 ? m.nobody : m.actorIds.map((id) => st.humans.includes(id));
   const t: Turn = { m, st, events: [], date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn), humans };
   const human = resolveOrders(m, st, orders);
   scriptedEvents(t);
