@@ -2,7 +2,7 @@
 // meters in their ranges, nothing is NaN, the ledger sums to each tension, and a saved game continues identically.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compile, createGame, hashState, loadScenario, loadState, optionsFor, saveState, step, type GameState, type Orders, type Scenario } from '../src/sim/index';
+import { compile, createGame, hashState, legalOrders, loadScenario, loadState, saveState, step, type GameState, type Orders, type Scenario } from '../src/sim/index';
 import { load, memoryReader, MINI, DEFAULT } from './helpers';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -37,12 +37,10 @@ function checkInvariants(scenario: Scenario, s: GameState): void {
   if (v.length) expect.fail(`turn ${s.turn}: ${v.join('; ')}`);
 }
 
-/** A player's choice each turn: an index into the options (or hold), drawn by fast-check. */
+/** A player's choice each turn: an index into the legal orders (hold first), drawn by fast-check. */
 function ordersFrom(scenario: Scenario, s: GameState, role: string, pick: number): Orders {
-  const opts = optionsFor(scenario, s, role);
-  if (pick % (opts.length + 1) === opts.length) return {};
-  const o = opts[pick % (opts.length + 1)]!;
-  return { [role]: { action: o.action, ...(o.target ? { target: o.target } : {}) } };
+  const orders = legalOrders(scenario, s, role);
+  return { [role]: orders[pick % orders.length]! };
 }
 
 describe.each(scenarios)('properties of %s', (_name, scenario) => {

@@ -58,11 +58,6 @@ export function why(s: SessionData, pairId?: string): { pair: PairView; causes: 
   return { pair, causes: explainPair(s.scenario, s.game, pair.a, pair.b, 6) };
 }
 
-/** The player's options for the coming day (empty for an observer or a finished game). */
-export function options(s: SessionData): OptionView[] {
-  return cards(s).list;
-}
-
 /** The player's cards for the coming day and what holding is expected to bring (the model's lookahead). */
 export function cards(s: SessionData): { list: OptionView[]; hold: HoldView; track: ScoreTrack | null } {
   if (!s.scenario || !s.game || s.role === 'observer') return { list: [], hold: { value: 0, loses: 0 }, track: null };
