@@ -9,8 +9,9 @@
 //   cooperative    the most cooperative legal action (highest Goldstein weight), never hold
 //   hostile        the most hostile legal action (lowest Goldstein weight), never hold
 //   greedy         the best order after one day, by the role's value (a one-step lookahead)
-//   search         Monte Carlo rollouts: every order on sampled worlds, the AI playing on, then the best
-//                  few again on more worlds (successive halving); the strongest bot
+//   search         Monte Carlo rollouts: every order on sampled worlds for 12 days, the role holding after
+//                  the first (its own effect, not the AI's play), then the best few on more worlds
+//                  (successive halving)
 import { compile } from './model';
 import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
@@ -36,7 +37,7 @@ export const BOT_HELP: Record<string, string> = {
   cooperative: 'the most cooperative legal action (highest Goldstein weight)',
   hostile: 'the most hostile legal action (lowest Goldstein weight)',
   greedy: 'the best order after one day, by the role\'s value',
-  search: 'Monte Carlo rollouts with the AI playing on, then the best few again (the strongest bot)',
+  search: 'Monte Carlo rollouts: every legal order on sampled worlds for 12 days, the role holding after the first, then the best few on more worlds',
 };
 
 /** How hard the search bot looks: a first round over every order, then the best `keep` on more worlds. */
