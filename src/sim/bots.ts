@@ -17,7 +17,7 @@ import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
 import { step, type Order } from './step';
 import { roleResult, type RoleResult } from './score';
-import { legalOrders } from './roles';
+import { legalOrders, orderOf } from './roles';
 import { evaluateOrders, type Lookahead } from './outlook';
 import { seedRng, type Rng } from './rng';
 
@@ -129,7 +129,7 @@ export function everyOrder(scenario: Scenario, role: string): string[] {
   const m = compile(scenario);
   const a = m.actorIndex.get(role);
   if (a === undefined) return [];
-  return m.candidates[a]!.map((c) => (c.target >= 0 ? `${m.actions[c.action]!.data.id}>${m.actorIds[c.target]}` : m.actions[c.action]!.data.id));
+  return m.candidates[a]!.map((c) => orderKey(orderOf(m, c)));
 }
 
 /** One game of a role played by a bot: its outcome, the role's result and points, and its orders. */

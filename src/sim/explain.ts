@@ -4,7 +4,7 @@ import { compile, type Model } from './model';
 import type { Scenario } from './scenario/load';
 import type { GameState } from './state';
 import { contributions, type Contribution } from './ledger';
-import { isAvailable } from './policy';
+import { availableCandidates, orderOf } from './roles';
 import { cardOutlook } from './outlook';
 import type { Order } from './step';
 import { pairBetween } from './tension';
@@ -110,9 +110,8 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): {
   const m = compile(scenario);
   const a = m.actorIndex.get(actor);
   if (a === undefined) return { list: [], hold: { value: 0, loses: 0 } };
-  const probe = { ...state, turn: state.turn + 1 };
-  const available = m.candidates[a]!.filter((c) => isAvailable(m, probe, c));
-  const orders: Order[] = [{ action: 'hold' }, ...available.map((c) => (c.target >= 0 ? { action: m.actions[c.action]!.data.id, target: m.actorIds[c.target]! } : { action: m.actions[c.action]!.data.id }))];
+  const available = availableCandidates(m, state, a);
+  const orders: Order[] = [{ action: 'hold' }, ...available.map((c) => orderOf(m, c))];
   const looks = state.outcome ? orders.map((order) => ({ order, value: 0, vsHold: 0, loses: 0 })) : cardOutlook(scenario, state, actor, orders);
   const list = available.map((c, i) => {
     const d = m.actions[c.action]!.data;

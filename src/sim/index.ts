@@ -17,6 +17,6 @@ export { STREAM, streamRng, seedRng, type Rng, type RngState } from './rng';
 export { roleResult, roleValue, scoreTrack, pointsToday, RESULT_VALUE, type RoleResult, type ScoreTrack } from './score';
 export { playableRoles, legalOrders } from './roles';
 export { sampleWorld } from './belief';
-export { evaluateOrders, rollout, lookaheadWorlds, cardOutlook, CARD_LOOKAHEAD, type Lookahead, type OrderOutlook } from './outlook';
+export { evaluateOrders, rolloutState, lookaheadWorlds, cardOutlook, CARD_LOOKAHEAD, type Lookahead, type OrderOutlook } from './outlook';
 export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type BotGame } from './bots';
 export { roleBalance, checkTargets, sampleCards, isTruthDay, noTruthReason, cardTruth, decisionDays, sampledDays, spearman, TARGETS, DECISION_MARGIN, TRUTH_DEFAULTS, type RoleBalance, type TargetLine, type CardSample, type GameRecord, type TruthOptions } from './balance';

@@ -38,12 +38,6 @@ export function rolloutState(scenario: Scenario, world: GameState, role: string,
   return st;
 }
 
-/** The 0–1 value of one rollout for the role. */
-export function rollout(scenario: Scenario, world: GameState, role: string, order: Order, horizon: number, then: 'ai' | 'hold' = 'ai'): number {
-  const m = compile(scenario);
-  return roleValue(m, rolloutState(scenario, world, role, order, horizon, then), m.actorIndex.get(role)!);
-}
-
 /** The sampled worlds of a lookahead, from its seed, the day and the role (the same for every order). */
 export function lookaheadWorlds(scenario: Scenario, state: GameState, role: string, look: Lookahead): GameState[] {
   const out: GameState[] = [];

@@ -15,6 +15,11 @@ function lineValue(m: Model, st: GameState, line: ScoreLine): number {
   return line.pair >= 0 ? st.tension[line.pair]! : overallTension(m, st);
 }
 
+/** The index of the outcome a finished game ended in (−1 while it runs). */
+function outcomeIndex(m: Model, st: GameState): number {
+  return st.outcome ? m.data.outcomes.findIndex((x) => x.id === st.outcome!.id) : -1;
+}
+
 /** The points one line pays for one day in this state. */
 export function linePoints(m: Model, st: GameState, line: ScoreLine): number {
   const v = lineValue(m, st, line);
@@ -48,7 +53,7 @@ export function roleResult(scenario: Scenario, state: GameState, role: string): 
   const m = compile(scenario);
   const a = m.actorIndex.get(role);
   if (a === undefined || !state.outcome) return null;
-  const o = m.data.outcomes.findIndex((x) => x.id === state.outcome!.id);
+  const o = outcomeIndex(m, state);
   return o < 0 ? null : readOutcome(m, o, a, state.score[a]!);
 }
 
@@ -62,7 +67,7 @@ export const RESULT_VALUE: Record<RoleResult, number> = { win: 1, draw: 0.5, los
  */
 export function roleValue(m: Model, st: GameState, actor: number): number {
   if (st.outcome) {
-    const o = m.data.outcomes.findIndex((x) => x.id === st.outcome!.id);
+    const o = outcomeIndex(m, st);
     const r = o < 0 ? null : readOutcome(m, o, actor, st.score[actor]!);
     return r === null ? 0.5 : RESULT_VALUE[r];
   }
@@ -80,7 +85,7 @@ export function roleValue(m: Model, st: GameState, actor: number): number {
  * decisive loss, not one left to the points. */
 export function decisiveLoss(m: Model, st: GameState, actor: number): boolean {
   if (!st.outcome) return false;
-  const o = m.data.outcomes.findIndex((x) => x.id === st.outcome!.id);
+  const o = outcomeIndex(m, st);
   return o >= 0 && m.outcomes[o]!.readings[actor] === 'loss';
 }
 
@@ -97,7 +102,7 @@ export function rolePoints(m: Model, st: GameState, actor: number): number {
   if (!(win === win)) return pts;
   const band = win - loss;
   if (!st.outcome) return pts + Math.max(0, m.data.meta.turnLimit - st.turn) * pointsToday(m, st, actor);
-  const o = m.data.outcomes.findIndex((x) => x.id === st.outcome!.id);
+  const o = outcomeIndex(m, st);
   const r = o < 0 ? null : m.outcomes[o]!.readings[actor];
   if (r === 'loss') return Math.min(pts, loss) - band;
   if (r === 'win') return Math.max(pts, win) + band;
