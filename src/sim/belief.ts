@@ -3,7 +3,7 @@
 // neither the game's future draws (a fresh root key for every stream) nor other actors' hidden aims
 // (drawn again from their ranges, plus the public aim moves) nor the true strength of foreign forces
 // (the role's own estimates).
-import { compile } from './model';
+import { compile, forceSlot } from './model';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
 import type { Rng } from './rng';
@@ -22,7 +22,7 @@ export function sampleWorld(scenario: Scenario, state: GameState, role: string, 
   if (a >= 0) {
     for (let f = 0; f < m.nF; f++) {
       const host = m.placeCountry[st.forces.place[f]!]!;
-      if (m.forceOwner[f] !== a && host !== a) st.forces.strength[f] = st.estimates[a * m.nF + f]!;
+      if (m.forceOwner[f] !== a && host !== a) st.forces.strength[f] = st.estimates[forceSlot(m, a, f)]!;
     }
   }
   return st;

@@ -1,6 +1,6 @@
 // Evaluates compiled conditions against the game state (for action requirements, conditional
 // events and outcomes). "self" and "target" resolve to the acting actor and its target.
-import { resolveActor, resolvePairs, type CCondition, type Model } from './model';
+import { actionSlot, type CCondition, type Model, meterSlot, resolveActor, resolvePairs } from './model';
 import type { GameState } from './state';
 import { overallTension } from './tension';
 
@@ -30,7 +30,7 @@ export function holds(m: Model, st: GameState, c: CCondition, actor: number, tar
     case 'meter': {
       const who = resolveActor(c.of, actor, target);
       if (who < 0) return false;
-      const v = st.meters[who * m.nM + c.meter]!;
+      const v = st.meters[meterSlot(m, who, c.meter)]!;
       return v >= c.lo && v <= c.hi;
     }
     case 'force': {
@@ -47,7 +47,7 @@ export function holds(m: Model, st: GameState, c: CCondition, actor: number, tar
       return st.fired[c.event] === 2;
     case 'used': {
       if (c.by >= 0) {
-        const slot = m.useSlot[c.by * m.actions.length + c.action]!;
+        const slot = m.useSlot[actionSlot(m, c.by, c.action)]!;
         return slot >= 0 && st.uses[slot]! > 0;
       }
       for (const slot of m.actionSlots[c.action]!) if (st.uses[slot]! > 0) return true;

@@ -1,7 +1,7 @@
 // The standing dynamics of a turn: Richardson's x′ = x − m·x + a·x + g on every pair (fatigue fades
 // tension, fear feeds on it, grievance adds to it; fear and fatigue scale every cause in the ledger alike), the threat of forces near a border as the threatened
 // side estimates them, the scenario's couplings (rally effect, spillover), and meters drifting to rest.
-import type { Model } from './model';
+import { type Model, forceSlot, meterSlot, pairIndex } from './model';
 import type { GameState } from './state';
 import { book, bookFixed, clampPair, scale, GRIEVANCE_SLOT } from './ledger';
 import { overallTension } from './tension';
@@ -30,12 +30,12 @@ function forceThreat(m: Model, st: GameState): void {
       const front = fronts[k]!;
       const across = front.across;
       if (across === owner) continue;
-      const threat = perThousand * st.estimates[across * m.nF + f]! * front.near;
-      const p = m.pairOf[owner * m.nA + across]!;
+      const threat = perThousand * st.estimates[forceSlot(m, across, f)]! * front.near;
+      const p = pairIndex(m, owner, across);
       if (p >= 0) book(st, p, m.forceCause[f]!, threat, size);
       if (host !== owner) {
-        const q = m.pairOf[host * m.nA + across]!;
-        if (q >= 0) book(st, q, m.hostCause[host * m.nF + f]!, threat * rules.hostShare, size);
+        const q = pairIndex(m, host, across);
+        if (q >= 0) book(st, q, m.hostCause[forceSlot(m, host, f)]!, threat * rules.hostShare, size);
       }
     }
   }
@@ -63,7 +63,7 @@ function drift(m: Model, st: GameState): void {
     const dr = m.meterDrift[j];
     if (!dr) continue;
     for (let a = 0; a < m.nA; a++) {
-      const i = a * m.nM + j;
+      const i = meterSlot(m, a, j);
       st.meters[i]! += dr.rate * (dr.toward - st.meters[i]!);
     }
   }

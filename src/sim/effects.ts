@@ -1,7 +1,7 @@
 // Applies what actions and events do: the Goldstein impact of a public action on the pair
 // (actor, target), its listed effects (ranges drawn from the seeded generator), audience costs,
 // and the record of use. Every tension change is booked in the ledger under its cause.
-import { resolveActor, resolvePairs, type CAction, type CEffect, type Model, type RangeValue } from './model';
+import { actionSlot, type CAction, type CEffect, type Model, type RangeValue, aimIndex, forceSlot, meterSlot, pairIndex, resolveActor, resolvePairs, topicSlot } from './model';
 import type { GameState } from './state';
 import type { Rng } from './rng';
 import { book } from './ledger';
@@ -32,7 +32,7 @@ export function reveal(m: Model, st: GameState, force: number, share: number): v
   for (const f of forces) {
     const truth = st.forces.strength[f]!;
     for (let o = 0; o < m.nA; o++) {
-      const i = o * m.nF + f;
+      const i = forceSlot(m, o, f);
       st.estimates[i]! += share * (truth - st.estimates[i]!);
     }
   }
@@ -58,7 +58,7 @@ export function applyEffect(m: Model, st: GameState, e: CEffect, ctx: ApplyConte
     case 'meter': {
       const who = resolveActor(e.of, ctx.actor, ctx.target);
       if (who < 0) return;
-      const slot = who * m.nM + e.meter;
+      const slot = meterSlot(m, who, e.meter);
       if (e.add !== undefined) {
         const v = draw(e.add, rng);
         ctx.value ??= v;
@@ -96,7 +96,7 @@ export function applyEffect(m: Model, st: GameState, e: CEffect, ctx: ApplyConte
       const who = resolveActor(e.of, ctx.actor, ctx.target);
       if (who < 0) return;
       for (const p of resolvePairs(m, e.a, e.b, ctx.actor, ctx.target)) {
-        const slot = m.aimSlot[who * m.nP + p]!;
+        const slot = m.aimSlot[aimIndex(m, who, p)]!;
         if (slot < 0) continue;
         const v = draw(e.add, rng);
         ctx.value ??= v;
@@ -113,7 +113,7 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
   const rules = m.data.rules;
   const { actor, target } = ctx;
   if (act.data.visibility === 'public' && target >= 0) {
-    const p = m.pairOf[actor * m.nA + target]!;
+    const p = pairIndex(m, actor, target);
     if (p >= 0) book(st, p, ctx.cause, -act.data.goldstein * rules.goldsteinScale, rules.ledgerSize);
   }
   for (const e of act.effects) applyEffect(m, st, e, ctx, rng);
@@ -121,20 +121,20 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
   if (ac && m.audienceMeter >= 0) {
     for (let k = 0; k < act.topics.length; k++) {
       const al = act.topics[k]![1];
-      const i = actor * m.nT + act.topics[k]![0];
+      const i = topicSlot(m, actor, act.topics[k]![0]);
       const s = m.stance[i]!;
       const c = m.commitSlot[i]!;
       if (s * al > 0) st.commitment[c]! += ac.growth * Math.abs(al);
       else if (s * al < 0) {
         // Backing down from a stated position: pay in proportion to the commitment built up, which is then spent.
-        const slot = actor * m.nM + m.audienceMeter;
+        const slot = meterSlot(m, actor, m.audienceMeter);
         st.meters[slot]! -= ac.perCommitment * st.commitment[c]! * Math.abs(al);
         clampMeter(m, st, slot);
         st.commitment[c] = st.commitment[c]! * 0.5;
       }
     }
   }
-  const u = m.useSlot[actor * m.actions.length + act.index]!;
+  const u = m.useSlot[actionSlot(m, actor, act.index)]!;
   if (u >= 0) {
     st.lastUsed[u] = st.turn;
     st.uses[u]! += 1;

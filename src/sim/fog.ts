@@ -3,7 +3,7 @@
 // assume worse. The owner and the host see the truth. Reveal effects (observers, disclosure) cut through.
 // Only the estimates something reads are updated: those of actors across a border from forces (their
 // threat), of playable actors (the player's view) and of observers (the model's watchers).
-import type { Model } from './model';
+import { type Model, forceSlot, meterSlot } from './model';
 import type { GameState } from './state';
 import type { Rng } from './rng';
 
@@ -12,7 +12,7 @@ function secrecyAt(m: Model, st: GameState, place: number): number {
   const host = m.placeCountry[place]!;
   if (m.secrecyMeter < 0 || host < 0) return 0;
   const j = m.secrecyMeter;
-  return (st.meters[host * m.nM + j]! - m.meterMin[j]!) / (m.meterMax[j]! - m.meterMin[j]!);
+  return (st.meters[meterSlot(m, host, j)]! - m.meterMin[j]!) / (m.meterMax[j]! - m.meterMin[j]!);
 }
 
 /** One turn of observation: one draw per (watching actor, force), taken whether the force is active or not,
@@ -33,7 +33,7 @@ export function observe(m: Model, st: GameState, rng: Rng): void {
     const seen = truth * (1 + fog.secrecyBias * secrecy);
     for (let k = 0; k < watchers.length; k++) {
       const o = watchers[k]!;
-      const i = o * m.nF + f;
+      const i = forceSlot(m, o, f);
       const u = rng.next();
       if (o === owner || o === host) {
         st.estimates[i] = truth;

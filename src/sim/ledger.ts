@@ -22,11 +22,6 @@ const FREE = -1;
 export const FIXED_SLOTS = [0, 1];
 export const GRIEVANCE_SLOT = 1;
 
-/** Slots per pair for a ledger of `size` causes (plus one for "earlier causes"). */
-export function slotsPerPair(size: number): number {
-  return size + 1;
-}
-
 /** Books `amount` on one of a pair's fixed slots (grievance). */
 export function bookFixed(state: GameState, pair: number, slot: number, amount: number, size: number): void {
   if (amount === 0 || amount !== amount) return;

@@ -2,8 +2,7 @@
 // state. Save it, load it, continue, and the run is identical. Indices follow the compiled model's tables.
 import type { RngState } from './rng';
 import { seedRng } from './rng';
-import type { Model } from './model';
-import { compile } from './model';
+import { type Model, compile, forceSlot, meterSlot } from './model';
 import type { Scenario } from './scenario/load';
 import { bandIndex } from './ladder';
 import { FIXED_SLOTS } from './ledger';
@@ -75,14 +74,14 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     throw new Error(`unknown role '${role}': playable roles are ${d.actors.filter((a) => a.playable).map((a) => a.id).join(', ')}`);
   }
   const meters = new Array<number>(m.nA * m.nM);
-  d.actors.forEach((a, i) => d.meters.forEach((def, j) => (meters[i * m.nM + j] = a.meters[def.id] ?? def.initial)));
+  d.actors.forEach((a, i) => d.meters.forEach((def, j) => (meters[meterSlot(m, i, j)] = a.meters[def.id] ?? def.initial)));
   const strength = d.forces.map((f) => drawRange(f.strength, () => rng.next()));
   const ideals = m.idealRanges.map((r) => drawRange(r, () => rng.next()));
   const estimates = new Array<number>(m.nA * m.nF);
   for (let o = 0; o < m.nA; o++) {
     d.forces.forEach((f, j) => {
       const guess = Array.isArray(f.strength) ? (f.strength[0] + f.strength[1]) / 2 : f.strength;
-      estimates[o * m.nF + j] = m.forceOwner[j] === o ? strength[j]! : guess;
+      estimates[forceSlot(m, o, j)] = m.forceOwner[j] === o ? strength[j]! : guess;
     });
   }
   const commitment = m.commitOf.map((i) => Math.abs(m.stance[i]!));

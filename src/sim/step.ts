@@ -1,7 +1,7 @@
 // One turn of the model, as a pure function: step(state, orders) → { state, events }.
 // 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
 // 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
-import { compile, type CAction, type CEvent, type Candidate, type Model } from './model';
+import { actionSlot, compile, type CAction, type CEvent, type Candidate, type Model } from './model';
 import { scoreDay } from './score';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
@@ -83,7 +83,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   const { m, st } = t;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
-  const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actor * m.actions.length + act.index]!, value: undefined };
+  const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actionSlot(m, actor, act.index)]!, value: undefined };
   applyAction(m, st, act, ctx, rng);
   const d = act.data;
   emit(

@@ -1,5 +1,5 @@
 // Reading tensions: the overall value (the hottest counting pair) and the pair between two actors.
-import type { Model } from './model';
+import { type Model, pairIndex } from './model';
 import type { GameState } from './state';
 
 /** Overall tension: the hottest pair that counts toward it. */
@@ -20,5 +20,5 @@ export function hottestPair(m: Model, st: GameState): number {
 export function pairBetween(m: Model, a: string, b: string): number {
   const x = m.actorIndex.get(a);
   const y = m.actorIndex.get(b);
-  return x === undefined || y === undefined ? -1 : m.pairOf[x * m.nA + y]!;
+  return x === undefined || y === undefined ? -1 : pairIndex(m, x, y);
 }
