@@ -1,6 +1,6 @@
 // The scenario guide holds: its worked example validates and runs from the command line, a variant with
 // one changed number validates and changes the run, and every error message it explains is one the
-// loader can really print.
+// loader (or npm run calibrate) can really print.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runGame } from '../src/sim/index';
@@ -26,12 +26,15 @@ describe('docs/scenario-format.md', () => {
     expect(load(VARIANT).data.pairs[0]!.fear).toBe(0.045);
   });
 
-  it('explains only error messages the loader can print', () => {
+  it('explains only error messages the loader (or npm run calibrate) can print', () => {
     const guide = readFileSync('docs/scenario-format.md', 'utf8');
-    const table = guide.slice(guide.indexOf('## 4.'));
-    const messages = [...table.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!);
-    const source = readdirSync('src/sim/scenario')
-      .map((f) => readFileSync(`src/sim/scenario/${f}`, 'utf8'))
+    // The first cells of the tables headed "| message |" (part 4, and calibrate's in part 6).
+    const messages = guide
+      .split(/\n(?=\| message \|)/)
+      .slice(1)
+      .flatMap((t) => [...t.split('\n\n')[0]!.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!));
+    const source = [...readdirSync('src/sim/scenario').map((f) => `src/sim/scenario/${f}`), 'src/sim/calibration.ts']
+      .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     // Each documented message, and where the loader writes it (so the guide cannot drift from the code).
     const PROBES: [RegExp, RegExp][] = [
@@ -66,6 +69,13 @@ describe('docs/scenario-format.md', () => {
       [/^not a Brink scenario/, /not a Brink scenario: /],
       [/matches no action in the base, and as a new action it lacks/, /matches no \$\{noun\} in the base, and as a new \$\{noun\} it lacks/],
       [/^'\$remove' names/, /'\$remove' names '\$\{key\}'/],
+      [/does not come after/, /\$\{d\} does not come after \$\{prev\}/],
+      [/^the variant '.*' is listed twice/, /the variant '\$\{v\.file\}' is listed twice/],
+      [/^no calibration section/, /'no calibration section: nothing to calibrate'/],
+      [/^variant file '.*' not found/, /variant file '\$\{vFile \?\? v\.file\}' not found/],
+      [/is not a variant of this scenario/, /'\$\{v\.file\}' is not a variant of this scenario/],
+      [/^the variant '.*' has no pair/, /the variant '\$\{d\.meta\.id\}' has no pair \$\{pairName\} to follow/],
+      [/^the variant '.*' has no outcome/, /the variant '\$\{d\.meta\.id\}' has no outcome '\$\{v\.expect\.outcome\}'/],
     ];
     for (const msg of messages) {
       const probe = PROBES.find(([doc]) => doc.test(msg));

@@ -1,36 +1,49 @@
-// A small argument parser for the command line: positionals, --flag and --key value, with clear errors.
+// The command line of the CLIs, read with Node's util.parseArgs: positionals, --flag, --key value and
+// --key=value (a value may start with "-"), "--" ends the options; clear errors for an unknown option,
+// a missing value or a value given to a flag.
+import { parseArgs as parseArgv } from 'node:util';
 
-export interface Args {
+/** The options a command takes: 'string' for `--key value`, 'boolean' for a `--flag`. */
+export type OptionSpec = Record<string, 'string' | 'boolean'>;
+
+/** What was given: the positionals in order, and each option given (the last one wins when repeated). */
+export interface Args<O extends OptionSpec> {
   positional: string[];
-  flags: Set<string>;
-  values: Map<string, string>;
+  values: { [K in keyof O]?: O[K] extends 'string' ? string : true };
 }
+
+/** The names of the options that take a value. */
+type Valued<O extends OptionSpec> = { [K in keyof O]: O[K] extends 'string' ? K : never }[keyof O] & string;
 
 export class UsageError extends Error {}
 
-/** Parses argv; `valued` lists the options that take a value, `flags` those that do not. */
-export function parseArgs(argv: string[], valued: readonly string[], flags: readonly string[]): Args {
-  const out: Args = { positional: [], flags: new Set(), values: new Map() };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) {
-      out.positional.push(a);
-      continue;
+/** Parses argv against the options a command takes; throws a UsageError naming what is wrong. */
+export function parseArgs<const O extends OptionSpec>(argv: string[], options: O): Args<O> {
+  const config = Object.fromEntries(Object.entries(options).map(([name, type]) => [name, { type }]));
+  // Not strict, with tokens: an option's value is the next argument whatever it starts with (--seed -5),
+  // and the errors below are worded by us.
+  const { tokens } = parseArgv({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
+  const out = { positional: [] as string[], values: {} as Record<string, string | true> };
+  for (const t of tokens) {
+    if (t.kind === 'positional') out.positional.push(t.value);
+    else if (t.kind === 'option') {
+      const type = Object.hasOwn(options, t.name) ? options[t.name] : undefined;
+      if (type === undefined) throw new UsageError(`unknown option ${t.rawName}`);
+      if (type === 'string') {
+        if (t.value === undefined) throw new UsageError(`--${t.name} needs a value`);
+        out.values[t.name] = t.value;
+      } else {
+        if (t.inlineValue) throw new UsageError(`--${t.name} takes no value`);
+        out.values[t.name] = true;
+      }
     }
-    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (flags.includes(name)) out.flags.add(name);
-    else if (valued.includes(name)) {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`--${name} needs a value`);
-      out.values.set(name, v);
-    } else throw new UsageError(`unknown option --${name}`);
   }
-  return out;
+  return out as Args<O>;
 }
 
 /** A whole number option within bounds. */
-export function intOption(args: Args, name: string, fallback: number, min: number, max: number): number {
-  const v = args.values.get(name);
+export function intOption<O extends OptionSpec>(args: Args<O>, name: Valued<O>, fallback: number, min: number, max: number): number {
+  const v = args.values[name] as string | undefined;
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${v}'`);

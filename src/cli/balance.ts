@@ -128,8 +128,11 @@ async function playFile({ scenario, doc, plan }: FilePlan, o: Options): Promise<
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['seeds', 'first', 'roles', 'bots', 'workers', 'truth-seeds', 'truth-every', 'write'], ['json', 'targets', 'check', 'help']);
-  if (args.flags.has('help')) {
+  const args = parseArgs(argv, {
+    seeds: 'string', first: 'string', roles: 'string', bots: 'string', workers: 'string', 'truth-seeds': 'string', 'truth-every': 'string', write: 'string',
+    json: 'boolean', targets: 'boolean', check: 'boolean', help: 'boolean',
+  });
+  if (args.values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
@@ -137,8 +140,8 @@ async function main(argv: string[]): Promise<number> {
   const n = intOption(args, 'seeds', 400, 1, 1_000_000);
   const first = intOption(args, 'first', 1, 0, 1_000_000_000);
   const truth: TruthOptions = { ...TRUTH_DEFAULTS, seeds: intOption(args, 'truth-seeds', TRUTH_DEFAULTS.seeds, 0, 1_000_000), every: intOption(args, 'truth-every', TRUTH_DEFAULTS.every, 1, 1_000_000) };
-  const o: Options = { seeds: batchSeeds(n, first), roles: listOption(args.values.get('roles')), bots: listOption(args.values.get('bots')), workers: intOption(args, 'workers', 2, 1, 64), truth, usedBots: new Set() };
-  const write = args.values.get('write');
+  const o: Options = { seeds: batchSeeds(n, first), roles: listOption(args.values.roles), bots: listOption(args.values.bots), workers: intOption(args, 'workers', 2, 1, 64), truth, usedBots: new Set() };
+  const write = args.values.write;
   if (write !== undefined && !/\.md$/i.test(write)) throw new UsageError(`--write writes a Markdown report: give a .md file, got '${write}'`);
 
   const plans: FilePlan[] = [];
@@ -158,12 +161,12 @@ async function main(argv: string[]): Promise<number> {
   if (process.stderr.isTTY) process.stderr.write(`balanced in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
   const settings: RunSettings = { truth, truthSeeds: Math.min(truth.seeds, n) };
-  const json = args.flags.has('json');
+  const json = args.values.json === true;
   if (json) process.stdout.write(`${JSON.stringify(docs.length === 1 ? docs[0] : docs)}\n`);
   for (const d of docs) if (d.note && json) process.stderr.write(`${d.note}\n`);
   if (!json) {
     const onlyTargets = (d: BalanceDoc) => (d.note ? `${d.note}\n` : [`${d.scenario.title} (${d.scenario.file})`, ...targetText(d.targets), ''].join('\n'));
-    const text = docs.map((d) => (args.flags.has('targets') ? onlyTargets(d) : textReport(d, settings)));
+    const text = docs.map((d) => (args.values.targets ? onlyTargets(d) : textReport(d, settings)));
     process.stdout.write(text.join('\n'));
   }
   if (write !== undefined) {
@@ -172,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`wrote ${write}\n`);
   }
   const failed = docs.some((d) => d.targets.some((t) => !t.ok));
-  return args.flags.has('check') && failed ? 1 : 0;
+  return args.values.check && failed ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

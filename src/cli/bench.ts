@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { runSummary, batchSeeds } from '../sim/index';
 import { loadFromDisk } from './files';
-import { parseArgs, intOption } from './args';
+import { parseArgs, intOption, UsageError } from './args';
 import { reportLoadErrors } from './report';
 import { Report, r2 } from './bench/measures';
 import { turnMicros, seekStoreMillis, dayRecordBytes } from './bench/model';
@@ -21,8 +21,10 @@ exitQuietlyOnClosedPipe();
 export const DEFAULT_SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['scenario', 'turns', 'runs', 'frames-seconds', 'odds-runs', 'odds-days', 'heap-days'], ['json', 'no-browser']);
-  const file = args.values.get('scenario') ?? DEFAULT_SCENARIO;
+  const args = parseArgs(argv, {
+    scenario: 'string', turns: 'string', runs: 'string', 'frames-seconds': 'string', 'odds-runs': 'string', 'odds-days': 'string', 'heap-days': 'string', json: 'boolean', 'no-browser': 'boolean',
+  });
+  const file = args.values.scenario ?? DEFAULT_SCENARIO;
   const loaded = loadFromDisk(file);
   if (!loaded.ok) return reportLoadErrors(loaded.errors);
   const scenario = loaded.scenario;
@@ -30,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   const nRuns = intOption(args, 'runs', 1000, 10, 1_000_000);
   const oddsRuns = intOption(args, 'odds-runs', 10_000, 10, 10_000_000);
   const oddsDays = intOption(args, 'odds-days', 60, 1, 100_000);
-  const json = args.flags.has('json');
+  const json = args.values.json === true;
   const report = new Report(json);
   if (!json) process.stdout.write(`Brink bench · ${file} · node ${process.version}\n\n`);
 
@@ -59,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     { key: 'replayOpenMillis', label: `replay: open a ${seek.days}-day replay (verify every day, keep snapshots)`, value: seek.open, unit: 'ms' },
     { key: 'seekStoreMillis', label: 'replay: jump to a day in the store, no screen (worst of 20)', value: seek.worst, unit: 'ms' },
   );
-  if (!args.flags.has('no-browser')) {
+  if (!args.values['no-browser']) {
     await browserBench(report, {
       scenario,
       framesSeconds: intOption(args, 'frames-seconds', 30, 5, 600),
@@ -74,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
-    process.stderr.write(`bench: ${(e as Error).stack ?? (e as Error).message}\n`);
+    process.stderr.write(`bench: ${e instanceof UsageError ? e.message : ((e as Error).stack ?? (e as Error).message)}\n`);
     process.exitCode = 2;
   },
 );

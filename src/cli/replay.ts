@@ -18,7 +18,7 @@ function findScenario(id: string, dir = 'scenarios'): Scenario | string {
 }
 
 function main(argv: string[]): number {
-  const args = parseArgs(argv, ['scenario'], []);
+  const args = parseArgs(argv, { scenario: 'string' });
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError('usage: npm run -s replay -- <replay.json> [--scenario FILE]');
   if (!existsSync(file)) {
@@ -32,7 +32,7 @@ function main(argv: string[]): number {
   }
   const replay = read.replay;
   let scenario: Scenario;
-  const given = args.values.get('scenario');
+  const given = args.values.scenario;
   if (given) {
     const r = loadFromDisk(given);
     if (!r.ok) {

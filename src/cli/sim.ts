@@ -96,28 +96,31 @@ function printOdds(scenario: Scenario, odds: Odds): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['seed', 'turns', 'role', 'orders', 'runs', 'record', 'workers', 'days'], ['json', 'help']);
-  if (args.flags.has('help')) {
+  const args = parseArgs(argv, {
+    seed: 'string', turns: 'string', role: 'string', orders: 'string', runs: 'string', record: 'string', workers: 'string', days: 'string', json: 'boolean', help: 'boolean',
+  });
+  const has = (name: string): boolean => args.values[name as keyof typeof args.values] !== undefined;
+  if (args.values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (args.values.has('runs')) {
-    for (const [o, instead] of Object.entries(ONE_GAME_ONLY)) if (args.values.has(o) && !(o === 'role' && args.values.get(o) === 'observer')) throw new UsageError(`--${o} is for one game, not with --runs N: ${instead}`);
+  if (has('runs')) {
+    for (const [o, instead] of Object.entries(ONE_GAME_ONLY)) if (has(o) && !(o === 'role' && args.values.role === 'observer')) throw new UsageError(`--${o} is for one game, not with --runs N: ${instead}`);
   } else {
-    for (const o of ['workers', 'days']) if (args.values.has(o)) throw new UsageError(`--${o} goes with --runs N${o === 'days' ? ' (to stop one game early, use --turns N)' : ''}`);
+    for (const o of ['workers', 'days']) if (has(o)) throw new UsageError(`--${o} goes with --runs N${o === 'days' ? ' (to stop one game early, use --turns N)' : ''}`);
   }
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError(`${USAGE}\n(--help lists the options)`);
   const loaded = loadFromDisk(file);
   if (!loaded.ok) return reportLoadErrors(loaded.errors);
   const scenario = loaded.scenario;
-  const json = args.flags.has('json');
-  const seed = args.values.get('seed');
-  if (args.values.has('runs')) {
+  const json = args.values.json === true;
+  const seed = args.values.seed;
+  if (has('runs')) {
     const n = intOption(args, 'runs', 100, 1, 10_000_000);
     const seeds = seed === undefined ? batchSeeds(n) : batchSeeds(n).map((s) => `${seed}-${s}`);
     const workers = intOption(args, 'workers', 1, 1, 64);
-    const days = args.values.has('days') ? intOption(args, 'days', 0, 1, 1_000_000) : undefined;
+    const days = has('days') ? intOption(args, 'days', 0, 1, 1_000_000) : undefined;
     // One worker plays here; more run on threads, with the same runs in the same order.
     const runs =
       workers === 1
@@ -131,15 +134,15 @@ async function main(argv: string[]): Promise<number> {
     else printOdds(scenario, odds);
     return 0;
   }
-  const role = args.values.get('role');
+  const role = args.values.role;
   const m = compile(scenario);
   if (role !== undefined && role !== 'observer' && !m.data.actors.some((a) => a.id === role && a.playable)) {
     throw new UsageError(`unknown role '${role}': playable roles are ${m.data.actors.filter((a) => a.playable).map((a) => a.id).join(', ')}, or observer`);
   }
-  const turns = args.values.has('turns') ? intOption(args, 'turns', 0, 1, 1_000_000) : undefined;
-  const orders = readOrders(args.values.get('orders'));
+  const turns = has('turns') ? intOption(args, 'turns', 0, 1, 1_000_000) : undefined;
+  const orders = readOrders(args.values.orders);
   const trace = runGame(scenario, seed ?? '1', { role, turns, orders });
-  const record = args.values.get('record');
+  const record = args.values.record;
   if (record) {
     const given: Record<string, Order> = {};
     if (orders && role && role !== 'observer') {

@@ -43,9 +43,26 @@ export function dateTurn(start: string, iso: string): number {
   return dayNumber(iso) - dayNumber(start) + 1;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The one list of month names (short forms are their first three letters). */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const day = (iso: string): number => Number(iso.slice(8, 10));
+const month = (iso: string, short: boolean): string => {
+  const name = MONTHS[Number(iso.slice(5, 7)) - 1]!;
+  return short ? name.slice(0, 3) : name;
+};
 
 /** "28 Jan 2022" for display. */
 export function longDate(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return `${day(iso)} ${month(iso, true)} ${iso.slice(0, 4)}`;
+}
+
+/** "28 Jan", for chart axes. */
+export function shortDate(iso: string): string {
+  return iso ? `${day(iso)} ${month(iso, true)}` : '';
+}
+
+/** "9 February", for reports. */
+export function dayAndMonth(iso: string): string {
+  return `${day(iso)} ${month(iso, false)}`;
 }

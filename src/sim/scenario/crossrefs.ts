@@ -305,5 +305,49 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
   if (limits !== 1) {
     ctx.out.push({ path: ['outcomes'], message: limits === 0 ? 'no outcome has atLimit: true' : `${limits} outcomes have atLimit: true`, hint: 'exactly one outcome (e.g. a stalemate) applies when the turn limit is reached' });
   }
+  if (s.calibration) calibration(ctx, s.calibration, src);
   return ctx.out;
+}
+
+/** The calibration section: its pair, dates inside the game and in order, outcomes, and variant files named once. */
+function calibration(ctx: Ctx, c: NonNullable<ScenarioData['calibration']>, src: (path: Path, x: { ref?: string; date?: string } | undefined) => void): void {
+  const p: Path = ['calibration'];
+  pairEnds(ctx, [...p, 'pair'], c.pair, []);
+  const { start, turnLimit } = ctx.s.meta;
+  /** Dates that exist, fall inside the game, and come each after the one before. */
+  const dates = (path: Path, list: (string | undefined)[]): void => {
+    let prev: string | undefined;
+    list.forEach((d, i) => {
+      if (d === undefined) return;
+      const q = [...path, i];
+      if (!isRealDate(d)) {
+        date(ctx, q, d);
+        return;
+      }
+      if (start !== undefined && isRealDate(start)) {
+        const t = dateTurn(start, d);
+        if (t < 1) ctx.out.push({ path: q, message: `${d} is before the start (${start})`, hint: 'calibration dates fall inside the game' });
+        else if (t > turnLimit) ctx.out.push({ path: q, message: `${d} is after the last turn (turn ${turnLimit})`, hint: 'calibration dates fall inside the game' });
+      }
+      if (prev !== undefined && d <= prev) ctx.out.push({ path: q, message: `${d} does not come after ${prev}`, hint: 'list the dates in order, each once' });
+      prev = d;
+    });
+  };
+  dates([...p, 'checkpoints'], c.checkpoints.map((x) => x?.date));
+  c.checkpoints.forEach((x, i) => src([...p, 'checkpoints', i, 'source'], x?.source));
+  if (c.record) {
+    dates([...p, 'record', 'rises'], c.record.rises);
+    src([...p, 'record', 'source'], c.record.source);
+  }
+  const outcomeIds = (ctx.s.outcomes ?? []).filter(Boolean).map((o) => o.id);
+  const files = new Map<string, number>();
+  c.variants.forEach((v, i) => {
+    if (!v) return;
+    const q: Path = [...p, 'variants', i];
+    if (v.expect) ref(ctx, [...q, 'expect', 'outcome'], v.expect.outcome, outcomeIds, 'outcomes');
+    const name = v.file.replace(/^\.\//, '');
+    const prev = files.get(name);
+    if (prev !== undefined) ctx.out.push({ path: [...q, 'file'], message: `the variant '${v.file}' is listed twice (also entry ${prev + 1})`, hint: 'list each variant once' });
+    else files.set(name, i);
+  });
 }

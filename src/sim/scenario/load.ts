@@ -1,5 +1,5 @@
 // The one way a scenario file becomes a Scenario: read (YAML or JSON, with line numbers), resolve
-// `extends`, validate with the zod schema, cross-check references, and hash the resolved content.
+// `extends`, validate with the zod schema, cross-check references, and hash the content a game plays by.
 // It returns the scenario or every error at once (file:line:col, field path, message, hint); it never throws.
 import { LineCounter, Parser, isScalar, parseDocument, visit } from 'yaml';
 import { ScenarioSchema, type ScenarioData } from './schema';
@@ -19,7 +19,7 @@ export interface ScenarioReader {
 
 export interface Scenario {
   data: ScenarioData;
-  /** Hash of the resolved content: a variant's hash covers what it inherits. */
+  /** Hash of the resolved content a game plays by (all but calibration and meta.featured): a variant's hash covers what it inherits. */
   hash: string;
   /** The file it was loaded from, and its bases. */
   files: string[];
@@ -33,7 +33,7 @@ const MAX_EXTENDS_DEPTH = 8;
 const MAX_ALIASES = 200;
 
 /** Joins and normalises a POSIX path; returns undefined if it climbs above the root. */
-function resolvePath(fromFile: string, rel: string): string | undefined {
+export function resolvePath(fromFile: string, rel: string): string | undefined {
   const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
   const parts: string[] = [];
   const start = rel.startsWith('/') ? [] : dir.split('/').filter(Boolean);
@@ -231,6 +231,8 @@ function partialData(raw: Record<string, unknown>): ScenarioData {
     // A meta that fails the schema is reported by it; its dates are then not checked again here.
     else if (key === 'meta') out[key] = { sources: [], start: undefined, turnLimit: Infinity };
     else if (key === 'rules') out[key] = ScenarioSchema.shape.rules.parse({});
+    // An optional section that fails the schema is left out of the cross-checks.
+    else if (key === 'calibration') out[key] = undefined;
     else out[key] = [];
   }
   return out as ScenarioData;
@@ -248,7 +250,30 @@ export function validateData(data: unknown, files: ParsedFile[], label: string):
   }
   const cross = crossCheck(parsed.data);
   if (cross.length) return { ok: false, errors: place(cross, parsed.data) };
-  return { ok: true, scenario: { data: parsed.data, hash: hashValue(parsed.data), files: files.map((f) => f.file) } };
+  return { ok: true, scenario: { data: parsed.data, hash: hashValue(playedContent(parsed.data)), files: files.map((f) => f.file) } };
+}
+
+/**
+ * What the scenario's hash covers: all a game plays by. The calibration targets and the menu's
+ * `meta.featured` change no game, so adding or editing them keeps the hash (and replays' notes) as they were.
+ */
+function playedContent(d: ScenarioData): unknown {
+  return { ...d, calibration: undefined, meta: { ...d.meta, featured: undefined } };
+}
+
+/**
+ * A base's fields that describe that file rather than the crisis: its calibration (its own targets and
+ * variants) and whether the menu features it. A variant does not inherit them; it may set its own.
+ */
+function notInherited(base: Json): Json {
+  if (!base || typeof base !== 'object' || Array.isArray(base)) return base;
+  const { calibration: _calibration, ...rest } = base;
+  const meta = rest.meta;
+  if (meta && typeof meta === 'object' && !Array.isArray(meta)) {
+    const { featured: _featured, ...own } = meta;
+    rest.meta = own;
+  }
+  return rest;
 }
 
 /** The sections a scenario's top level may hold ($schema is for editors, and any JSON Schema has it). */
@@ -396,7 +421,7 @@ function loadChain(file: string, reader: ScenarioReader): LoadResult {
     const problems: MergeProblem[] = [];
     const misses: MergeProblem[] = [];
     const actorIds = [merged, over].flatMap((d) => idsOf((d as Record<string, Json>).actors));
-    merged = mergeValue(merged, over, [], problems, (e) => {
+    merged = mergeValue(notInherited(merged), over, [], problems, (e) => {
       const miss = unmatchedEntry(e, actorIds);
       if (miss) misses.push(miss);
       return !miss;

@@ -447,8 +447,72 @@ export const Meta = z
       .min(1)
       .describe('The sources that quotes refer to.'),
     legend: z.string().max(1500).optional().describe('A fictional legend, e.g. the exercise\'s own scenario.'),
+    featured: z
+      .boolean()
+      .optional()
+      .describe('true: the menu opens on this scenario (else on the first that loads). A variant does not inherit it. Changes no game.'),
   })
   .describe('What the scenario is.');
+
+/** The share of an outcome that a variant must move, against its base. */
+const VariantTarget = z
+  .strictObject({
+    outcome: Id.describe('The outcome whose share of runs the variant moves (an outcome id, e.g. war).'),
+    share: z.enum(['lower', 'higher']).describe('lower: the outcome ends fewer runs than in the base; higher: more.'),
+  })
+  .describe('What the variant must do to the odds, against the base.');
+
+export const Calibration = z
+  .strictObject({
+    pair: z
+      .tuple([Id, Id])
+      .describe('The pair the study follows: its mean tension on the checkpoint dates, whether runs follow the record, and the ledger causes of its tension at the end.'),
+    checkpoints: z
+      .array(
+        z.strictObject({
+          date: IsoDate.describe('A day on which the report gives the pair\'s mean tension over runs.'),
+          source: Source.optional().describe('What the source says happened that day.'),
+        }),
+      )
+      .default([])
+      .describe('Dates of the source\'s record, in order, on which the report gives the pair\'s mean tension (a run that has ended counts its last tension).'),
+    record: z
+      .strictObject({
+        name: z.string().min(1).max(80).describe('What the record is, as the targets name it (e.g. "the article\'s record").'),
+        rises: z
+          .array(IsoDate)
+          .min(1)
+          .describe('A run follows the record when the pair\'s tension rises from the start to the first of these dates, and on to each next one, with the game not over before the last.'),
+        above: Probability.optional().describe('Target: more than this share of runs follow the record (0.5: most runs).'),
+        source: Source.optional().describe('Where the record comes from.'),
+      })
+      .optional()
+      .describe('The escalation the source records, which most runs should follow up to the date the source was written.'),
+    outcomes: z
+      .strictObject({
+        maxShare: Probability.optional().describe('Target: no outcome ends more than this share of runs (the base stays uncertain).'),
+        everyReached: z.boolean().optional().describe('Target: every outcome ends at least one run.'),
+        atLeast: z.number().int().min(1).optional().describe('Target: at least this many outcomes end some run.'),
+      })
+      .optional()
+      .describe("Targets for the spread of this scenario's outcomes over the runs."),
+    variants: z
+      .array(
+        z.strictObject({
+          file: z
+            .string()
+            .min(1)
+            .max(200)
+            .regex(/^(\.\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(ya?ml|json)$/, "a variant file is a file in this file's folder, written ./name.yaml")
+            .describe("A variant of this scenario in this file's folder (e.g. ./open-books.yaml); it must extend this scenario."),
+          expect: VariantTarget.optional(),
+          note: z.string().max(300).optional().describe('Why the variant should move the odds that way.'),
+        }),
+      )
+      .default([])
+      .describe('The variants studied beside this scenario, in the order the report lists them, with what each must do to the odds.'),
+  })
+  .describe('What `npm run calibrate` studies and the targets the odds must meet (docs/calibration.md). The game never reads it, a variant does not inherit it, and it does not count toward the scenario\'s hash.');
 
 export const ScenarioSchema = z
   .strictObject({
@@ -466,6 +530,7 @@ export const ScenarioSchema = z
     actions: z.array(Action).min(1).describe('The action catalogue: every move an actor can make, and the incidents that can happen.'),
     events: z.array(ScriptedEvent).default([]).describe('The scripted timeline.'),
     outcomes: z.array(Outcome).min(1).describe('How the game can end, checked in this order.'),
+    calibration: Calibration.optional(),
   })
   .describe('A Brink scenario: a crisis described in data.');
 
@@ -481,4 +546,5 @@ export type ActorData = z.output<typeof Actor>;
 export type SourceData = z.output<typeof Source>;
 export type RulesData = z.output<typeof Rules>;
 export type DynamicData = z.output<typeof Dynamic>;
+export type CalibrationData = z.output<typeof Calibration>;
 export type ConditionData = ConditionInput;
