@@ -5,8 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { bundleThread, shares } from './threads';
-import type { RunSummary } from '../sim/runs';
-import type { Scenario } from '../sim/scenario/load';
+import type { RunSummary, Scenario } from '../sim/index';
 
 /** What a worker is given: the loaded scenario (structured-cloned), its seeds and the day cap (null: none). */
 export interface OddsThreadJob {

@@ -3,7 +3,7 @@
 // the run summaries back in seed order. Bundled with esbuild and started by ./odds-pool.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { runSummary, type RunSummary } from '../sim/runs';
+import { runSummary, type RunSummary } from '../sim/index';
 import { progressEvery } from '../workers/odds-core';
 import type { OddsThreadJob, OddsThreadMessage } from './odds-pool';
 

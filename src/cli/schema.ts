@@ -2,8 +2,7 @@
 // $schema=./scenario.schema.json`) and docs/scenario-fields.md (the field reference) from the zod schema.
 // `--check` exits 1 if either is stale.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { scenarioJsonSchema } from '../sim/scenario/json-schema';
-import { fieldReference } from '../sim/scenario/field-docs';
+import { scenarioJsonSchema, fieldReference } from '../sim/index';
 import { exitQuietlyOnClosedPipe } from './pipe';
 
 exitQuietlyOnClosedPipe();

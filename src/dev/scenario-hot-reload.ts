@@ -1,7 +1,7 @@
 // A small Vite plugin for `npm start`: it watches the scenarios folder (or BRINK_SCENARIOS_DIR, which the
 // hot-reload test points at a temporary copy) and, when a .yaml or .json file is saved, sends its text to
 // the page as the custom HMR event `brink:scenario` ({ file: "scenarios/<name>", text }). The page
-// reloads the scenario in the running game (src/ui/load/hot-reload.ts). Vite's own update of the bundled
+// reloads the scenario in the running game (src/app/hot-reload.ts). Vite's own update of the bundled
 // ?raw module is suppressed, so saving a scenario never reloads the page. Dev server only.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';

@@ -55,13 +55,14 @@ export function book(state: GameState, pair: number, cause: number, amount: numb
     amounts[free] = amount;
     return;
   }
-  // Full: the smallest of the regular causes and the new one goes into "earlier causes".
+  // Full: the smallest of the regular causes and the new one goes into "earlier causes". The fixed
+  // slots (starting tension, grievance) keep their cause: bookFixed adds to them by position.
   let small = -1;
   let earlier = -1;
   for (let j = base; j < end; j++) {
     const c = causes[j]!;
     if (c === EARLIER) earlier = j;
-    else if (c !== FREE && (small < 0 || Math.abs(amounts[j]!) < Math.abs(amounts[small]!))) small = j;
+    else if (c !== FREE && j - base >= FIXED_SLOTS.length && (small < 0 || Math.abs(amounts[j]!) < Math.abs(amounts[small]!))) small = j;
   }
   let moved = amount;
   if (Math.abs(amounts[small]!) < Math.abs(amount)) {

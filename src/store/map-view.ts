@@ -1,77 +1,32 @@
-// Read-only views of the session for the Phaser map (src/game): the scenario's places and actors as
-// plain data, the pair lines between capitals, the units with their place ids, the events of the
-// latest day the viewer may see, and the autoplay pace the map times its animations to.
-import { compile } from '../sim/index';
+// Read-only views of the session for the Phaser map (src/game): the scenario's places and actors, the
+// pair lines between capitals, the units as the viewer sees them, the events of the latest day the
+// viewer may see, and the autoplay pace the map times its animations to. All from the model's views
+// (src/sim/view.ts) via selectors.ts; nothing here reads the model's tables.
+import { scenarioView, type PlaceView, type ActorView, type TurnEvent } from '../sim/index';
 import { DAY_MS, type SessionData } from './session';
-import { pairs, units, type PairView, type UnitView } from './selectors';
-import type { TurnEvent } from '../sim/index';
+import { pairs, units, visibleEvents, type PairView, type UnitView } from './selectors';
 
 export type { TurnEvent };
 
-export interface MapPlace {
-  id: string;
-  name: string;
-  lon: number;
-  lat: number;
-  kind: 'city' | 'base' | 'area' | 'edge';
-  capital: boolean;
-  /** The actor whose territory it is, if any. */
-  country: string | null;
-}
-
-export interface MapActor {
-  id: string;
-  name: string;
-  leader: string | null;
-  /** #rrggbb */
-  colour: string;
-  /** The place its statements come from (may be an off-map edge place, or null). */
-  capital: MapPlace | null;
-}
+export type MapPlace = PlaceView;
+export type MapActor = ActorView;
 
 export interface MapPairLine extends PairView {
   from: MapPlace;
   to: MapPlace;
 }
 
-export interface MapUnit extends UnitView {
-  placeId: string;
-  /** The origin place's id and kind ('edge' = off the map). */
-  originId: string | null;
-  originKind: MapPlace['kind'] | null;
-}
-
-const placeCache = new WeakMap<object, MapPlace[]>();
+/** A unit as the map draws it: the viewer's view, with its place and origin ids. */
+export type MapUnit = UnitView;
 
 /** Every place of the scenario (including off-map 'edge' places, which the map does not draw). */
 export function mapPlaces(s: SessionData): MapPlace[] {
-  if (!s.scenario) return [];
-  const hit = placeCache.get(s.scenario);
-  if (hit) return hit;
-  const out = s.scenario.data.places.map((p) => ({
-    id: p.id,
-    name: p.name,
-    lon: p.lon,
-    lat: p.lat,
-    kind: p.kind,
-    capital: p.capital,
-    country: p.country ?? null,
-  }));
-  placeCache.set(s.scenario, out);
-  return out;
+  return s.scenario ? scenarioView(s.scenario).places : [];
 }
 
 /** The actors with their colour and capital place. */
 export function mapActors(s: SessionData): MapActor[] {
-  if (!s.scenario) return [];
-  const places = new Map(mapPlaces(s).map((p) => [p.id, p]));
-  return s.scenario.data.actors.map((a) => ({
-    id: a.id,
-    name: a.name,
-    leader: a.leader ?? null,
-    colour: a.colour,
-    capital: a.capital ? (places.get(a.capital) ?? null) : null,
-  }));
+  return s.scenario ? scenarioView(s.scenario).actors : [];
 }
 
 /**
@@ -91,29 +46,14 @@ export function mapPairLines(s: SessionData): MapPairLine[] {
   return out;
 }
 
-/** The units as the viewer sees them (selectors.units), with place and origin ids. */
+/** The units as the viewer sees them (selectors.units). */
 export function mapUnits(s: SessionData): MapUnit[] {
-  if (!s.scenario || !s.game) return [];
-  const m = compile(s.scenario);
-  const places = m.data.places;
-  const g = s.game;
-  return units(s).map((u, i) => {
-    const f = m.data.forces[i]!;
-    const origin = f.origin ? places[m.placeIndex.get(f.origin)!] : undefined;
-    return {
-      ...u,
-      placeId: places[g.forces.place[i]!]!.id,
-      originId: origin?.id ?? null,
-      originKind: origin?.kind ?? null,
-    };
-  });
+  return units(s);
 }
 
 /** The latest day's events the viewer may see (public ones, plus the player's own). */
 export function latestEvents(s: SessionData): TurnEvent[] {
-  const day = s.days[s.days.length - 1];
-  if (!day || s.days.length < 2) return [];
-  return day.events.filter((e) => e.visibility === 'public' || e.actor === s.role);
+  return s.days.length < 2 ? [] : visibleEvents(s, s.days.length - 1);
 }
 
 /**

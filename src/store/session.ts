@@ -8,8 +8,7 @@ import {
   hashState,
   loadScenario,
   formatError,
-  compile,
-  overallTension,
+  daySummary,
   makeReplay,
   verifyReplay,
   type Replay,
@@ -31,6 +30,8 @@ export interface CatalogueEntry {
   title: string;
   summary: string;
   roles: { id: string; name: string; goal: string }[];
+  /** The scenario says the menu opens on it (meta.featured). */
+  featured?: boolean;
   /** Present when the file does not load: the errors, one per line. */
   error?: string;
 }
@@ -92,7 +93,14 @@ export interface SessionActions {
   setOrder(order: Order | null): void;
   setAutoplay(on: boolean): void;
   setSpeed(speed: 1 | 2 | 3): void;
-  setScreen(screen: Screen): void;
+  /** Opens the debrief of the game shown when it has ended (the replay viewer's "Debrief" button). */
+  showDebrief(): void;
+  /** From a replay's debrief back to the viewer. */
+  backToReplay(): void;
+  /** Shows the menu, leaving the rest as it is (a game that could not start, a launch URL that failed). */
+  showMenu(): void;
+  /** Leaves the game for the menu: autoplay and a replay's playback stop, and the replay's notice goes. */
+  backToMenu(): void;
   setNotice(notice: string | null): void;
   /** The replay of the game so far (null without a game). */
   replay(): Replay | null;
@@ -110,16 +118,7 @@ export interface SessionActions {
 export type Session = SessionData & SessionActions;
 
 function record(scenario: Scenario, state: GameState, events: TurnEvent[]): DayRecord {
-  const m = compile(scenario);
-  return {
-    turn: state.turn,
-    date: state.turn === 0 ? m.data.meta.start : m.dates[state.turn] ?? '',
-    hash: hashState(state),
-    overall: overallTension(m, state),
-    band: state.band,
-    tensions: state.tension.slice(),
-    events,
-  };
+  return { ...daySummary(scenario, state), hash: hashState(state), events };
 }
 
 export const initialData: SessionData = {
@@ -139,6 +138,17 @@ export const initialData: SessionData = {
   viewer: null,
 };
 
+/**
+ * The screen that goes with a change of the game shown: a game (not a replay's) that ends in play moves
+ * to its debrief, and a replay's debrief moved to a day before the end goes back to the viewer. The
+ * actions that change the game apply it, so the store changes screen itself and no view has to.
+ */
+function settle(screen: Screen, game: GameState | null, viewer: ReplayViewer | null): Screen {
+  if (screen === 'play' && game?.outcome && !viewer) return 'debrief';
+  if (screen === 'debrief' && viewer && !game?.outcome) return 'play';
+  return screen;
+}
+
 /** A new, independent session store (the app makes one; tests may make many). */
 export function createSession() {
   return createStore<Session>()((set, get) => ({
@@ -154,6 +164,7 @@ export function createSession() {
           id: d.meta.id,
           title: d.meta.title,
           summary: d.meta.summary,
+          featured: d.meta.featured === true,
           roles: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, goal: a.role?.goal ?? '' })),
         };
       });
@@ -183,7 +194,7 @@ export function createSession() {
         return;
       }
       const given = role !== 'observer' && order ? { ...get().orders, [String(r.state.turn)]: order } : get().orders;
-      set({ game: r.state, days: [...days, record(scenario, r.state, r.events)], order: null, orders: given, ...(r.state.outcome ? { autoplay: false } : {}) });
+      set({ game: r.state, days: [...days, record(scenario, r.state, r.events)], order: null, orders: given, screen: settle(get().screen, r.state, null), ...(r.state.outcome ? { autoplay: false } : {}) });
     },
 
     replay() {
@@ -221,7 +232,7 @@ export function createSession() {
       const v = get().viewer;
       if (!v) return;
       const cursor = Math.max(0, Math.min(v.states.length - 1, Math.round(day)));
-      set({ viewer: { ...v, cursor }, game: v.states[cursor]!, days: v.records.slice(0, cursor + 1) });
+      set({ viewer: { ...v, cursor }, game: v.states[cursor]!, days: v.records.slice(0, cursor + 1), screen: settle(get().screen, v.states[cursor]!, v) });
     },
 
     setViewerPlaying(playing) {
@@ -233,7 +244,7 @@ export function createSession() {
       const v = get().viewer;
       if (!v) return;
       const orders = Object.fromEntries(Object.entries(get().orders).filter(([d]) => Number(d) <= v.cursor));
-      set({ viewer: null, orders, notice: null, screen: 'play' });
+      set({ viewer: null, orders, notice: null, screen: settle('play', get().game, null) });
     },
 
     resume(replay, file, reader) {
@@ -253,7 +264,7 @@ export function createSession() {
         viewer: null,
         order: null,
         autoplay: false,
-        screen: 'play',
+        screen: settle('play', last.state, null),
         notice: null,
       });
       return null;
@@ -268,8 +279,18 @@ export function createSession() {
     setSpeed(speed) {
       set({ speed });
     },
-    setScreen(screen) {
-      set({ screen });
+    showDebrief() {
+      if (get().game?.outcome) set({ screen: 'debrief' });
+    },
+    backToReplay() {
+      if (get().viewer) set({ screen: 'play' });
+    },
+    showMenu() {
+      if (get().screen !== 'menu') set({ screen: 'menu' });
+    },
+    backToMenu() {
+      const viewer = get().viewer;
+      set({ screen: 'menu', autoplay: false, ...(viewer ? { viewer: { ...viewer, playing: false }, notice: null } : {}) });
     },
     setNotice(notice) {
       set({ notice });

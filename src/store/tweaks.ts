@@ -5,8 +5,7 @@
 // panel's state — the base file, its values and the current ones — so the panel only renders it.
 import { createStore } from 'zustand/vanilla';
 import { Document, isSeq, isScalar, visit } from 'yaml';
-import { validateData, type LoadResult } from '../sim/scenario/load';
-import type { ScenarioData } from '../sim/scenario/schema';
+import { validateData, type LoadResult, type ScenarioData } from '../sim/index';
 
 /** One control: `key` is the path of the value in the scenario data, e.g. "pairs.3.fear". */
 export interface TweakControl {

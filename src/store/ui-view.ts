@@ -1,56 +1,42 @@
-// Extra read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): plain data out of
-// the session and the scenario, computed here so the UI never imports the model directly.
-import { compile, loadScenario, longDate, roleResult, scoreTrack, type ScenarioReader, type Scenario, type ScoreTrack } from '../sim/index';
+// Read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): the model's scenario
+// and role views (src/sim/view.ts) put in the words the screens show, plus what comparing the recorded
+// days gives (turning points). The UI never imports the model.
+import { canSee, loadScenario, longDate, shortDate, OBSERVER, scenarioView, type ScenarioReader, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult } from '../sim/index';
+import { roleView } from './selectors';
 import type { DayRecord, SessionData } from './session';
 
-export interface SourceView {
-  id: string;
-  publication: string;
-  author: string | null;
-  title: string | null;
-  date: string;
-  url: string | null;
+export type { SourceView, ActorView, PairMeta, OutcomeView };
+
+/** A scenario's briefing: its fixed facts as the model gives them (scenarioView). */
+export type BriefingView = ScenarioView;
+
+/** Briefings already read, by file, with the text of every file they were built from (a file and its bases). */
+const briefCache = new Map<string, { texts: (string | undefined)[]; files: string[]; view: BriefingView | null }>();
+
+function textOf(reader: ScenarioReader, file: string): string | undefined {
+  const t = reader.read(file);
+  return typeof t === 'string' ? t : undefined;
 }
 
-export interface BriefingView {
-  id: string;
-  title: string;
-  summary: string;
-  start: string;
-  turnLimit: number;
-  sources: SourceView[];
-  legend: string | null;
-  roles: { id: string; name: string; leader: string | null; colour: string; goal: string }[];
-}
-
-function briefingOf(scenario: Scenario): BriefingView {
-  const d = scenario.data;
-  return {
-    id: d.meta.id,
-    title: d.meta.title,
-    summary: d.meta.summary,
-    start: d.meta.start,
-    turnLimit: d.meta.turnLimit,
-    sources: d.meta.sources.map((s) => ({ id: s.id, publication: s.publication, author: s.author ?? null, title: s.title ?? null, date: s.date, url: s.url ?? null })),
-    legend: d.meta.legend ?? null,
-    roles: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, leader: a.leader ?? null, colour: a.colour ?? '#888', goal: a.role?.goal ?? '' })),
-  };
-}
-
-const briefCache = new Map<string, BriefingView | null>();
-
-/** The briefing of a scenario file (for the menu, before any game starts); null if it does not load. */
+/** The briefing of a scenario file (for the menu, before any game starts); null if it does not load.
+ * Read again whenever the file or one of its bases has changed (hot reload, a tweak file saved again). */
 export function briefing(file: string, reader: ScenarioReader): BriefingView | null {
-  if (!briefCache.has(file)) {
-    const r = loadScenario(file, reader);
-    briefCache.set(file, r.ok ? briefingOf(r.scenario) : null);
-  }
-  return briefCache.get(file) ?? null;
+  const hit = briefCache.get(file);
+  if (hit && hit.files.every((f, i) => textOf(reader, f) === hit.texts[i])) return hit.view;
+  const r = loadScenario(file, reader);
+  const files = r.ok ? r.scenario.files : [file];
+  briefCache.set(file, { files, texts: files.map((f) => textOf(reader, f)), view: r.ok ? scenarioView(r.scenario) : null });
+  return r.ok ? scenarioView(r.scenario) : null;
 }
 
 /** The running scenario's briefing. */
 export function currentBriefing(s: SessionData): BriefingView | null {
-  return s.scenario ? briefingOf(s.scenario) : null;
+  return s.scenario ? scenarioView(s.scenario) : null;
+}
+
+/** "28 Jan" (chart axes). */
+export function axisDate(iso: string): string {
+  return shortDate(iso);
 }
 
 /** "28 Jan 2022". */
@@ -65,42 +51,19 @@ export function dayLine(s: SessionData): { day: number; limit: number; date: str
   return { day: s.game.turn, limit: s.scenario.data.meta.turnLimit, date: last ? longDate(last.date) : '' };
 }
 
-export interface ActorView {
-  id: string;
-  name: string;
-  leader: string | null;
-  colour: string;
-  playable: boolean;
-}
-
 export function actors(s: SessionData): ActorView[] {
-  if (!s.scenario) return [];
-  return s.scenario.data.actors.map((a) => ({ id: a.id, name: a.name, leader: a.leader ?? null, colour: a.colour ?? '#888', playable: a.playable }));
+  return s.scenario ? scenarioView(s.scenario).actors : [];
 }
 
 export function actorName(s: SessionData, id: string | null): string {
   if (!id) return '';
   if (id === 'observer') return 'Observer';
-  return s.scenario?.data.actors.find((a) => a.id === id)?.name ?? id;
-}
-
-export interface PairMeta {
-  id: string;
-  index: number;
-  label: string;
-  counts: boolean;
+  return actors(s).find((a) => a.id === id)?.name ?? id;
 }
 
 /** Every pair with its index into DayRecord.tensions and its label. */
 export function pairMeta(s: SessionData): PairMeta[] {
-  if (!s.scenario) return [];
-  const m = compile(s.scenario);
-  return m.pairIds.map((id, p) => ({
-    id,
-    index: p,
-    label: `${m.data.actors[m.pairA[p]!]!.name}–${m.data.actors[m.pairB[p]!]!.name}`,
-    counts: m.counts[p]!,
-  }));
+  return s.scenario ? scenarioView(s.scenario).pairs : [];
 }
 
 /** Label of a pair id ("Russia–Ukraine"), or the id itself. */
@@ -138,13 +101,15 @@ export function turningPoints(s: SessionData, k = 4): TurningPoint[] {
     const b: DayRecord = s.days[i]!;
     let swing = 0;
     for (const p of meta) swing += Math.abs(b.tensions[p.index]! - a.tensions[p.index]!);
-    // The headline: the public event that pushed tension most in the direction the day went.
+    // The headline: the public event that pushed the counting pairs most in the direction the day went
+    // (none when no public event moved them that way).
     const dir = b.overall >= a.overall ? 1 : -1;
     let best: { text: string; size: number } | null = null;
     for (const e of b.events) {
-      if (e.visibility !== 'public' || e.kind === 'band') continue;
-      const size = dir * Object.values(e.deltas).reduce((x, v) => x + v, 0);
-      if (!best || size > best.size) best = { text: e.text, size };
+      if (!canSee(OBSERVER, e) || e.kind === 'band') continue;
+      let size = 0;
+      for (const p of meta) size += dir * (e.deltas[p.id] ?? 0);
+      if (size > 0 && (!best || size > best.size)) best = { text: e.text, size };
     }
     out.push({ turn: b.turn, date: b.date, swing, overallDelta: b.overall - a.overall, headline: best?.text ?? null });
   }
@@ -154,51 +119,22 @@ export function turningPoints(s: SessionData, k = 4): TurningPoint[] {
     .sort((x, y) => x.turn - y.turn);
 }
 
-export type Reading = 'win' | 'draw' | 'loss';
+export type Reading = RoleResult;
 
-export interface OutcomeView {
-  id: string;
-  name: string;
-  description: string;
-  turn: number;
-  date: string;
-  blame: string | null;
-  /** The player's reading (null for an observer or a role the outcome does not name). */
-  mine: Reading | null;
-  /** Every playable role's reading. */
-  readings: { id: string; name: string; colour: string; reading: Reading | null; track: ScoreTrack | null }[];
-}
-
+/** The ending as the viewer sees it, with the date shown in words and the blamed actor by name. */
 export function outcome(s: SessionData): OutcomeView | null {
-  const o = s.game?.outcome;
-  if (!o || !s.scenario) return null;
-  const d = s.scenario.data;
-  const def = d.outcomes.find((x) => x.id === o.id);
-  const game = s.game!;
-  // The model reads each role's result: win, draw or loss, or by its victory points where the outcome says "score".
-  const result = (id: string): Reading | null => roleResult(s.scenario!, game, id);
-  const day = s.days.find((r) => r.turn === o.turn);
-  return {
-    id: o.id,
-    name: def?.name ?? o.id,
-    description: def?.description ?? '',
-    turn: o.turn,
-    date: day ? longDate(day.date) : '',
-    blame: o.blame ? actorName(s, o.blame) : null,
-    mine: s.role === 'observer' ? null : result(s.role),
-    readings: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, colour: a.colour ?? '#888', reading: result(a.id), track: scoreTrack(s.scenario!, game, a.id) })),
-  };
+  const o = roleView(s)?.outcome;
+  if (!o) return null;
+  return { ...o, date: o.date ? longDate(o.date) : '', blame: o.blame ? actorName(s, o.blame) : null };
 }
 
-/** Where a quote comes from, resolved against meta.sources. */
+/** Where a quote comes from: the entry of meta.sources its ref names, or null when it names none. */
 export function sourceOf(s: SessionData, ref: string | undefined): SourceView | null {
-  const src = s.scenario?.data.meta.sources.find((x) => x.id === ref) ?? s.scenario?.data.meta.sources[0];
-  return src ? { id: src.id, publication: src.publication, author: src.author ?? null, title: src.title ?? null, date: src.date, url: src.url ?? null } : null;
+  if (!s.scenario || ref === undefined) return null;
+  return scenarioView(s.scenario).sources.find((x) => x.id === ref) ?? null;
 }
 
 /** The bands as [from, to] spans for shading charts. */
 export function bandSpans(s: SessionData): { id: string; name: string; from: number; to: number }[] {
-  if (!s.scenario) return [];
-  const bands = compile(s.scenario).bands;
-  return bands.map((b, i) => ({ id: b.id, name: b.name, from: b.from, to: bands[i + 1]?.from ?? 100 }));
+  return s.scenario ? scenarioView(s.scenario).bandSpans : [];
 }

@@ -1,6 +1,7 @@
 // The tension-over-time chart, drawn on a 2D canvas: band shading from the ladder, the overall tension
 // as a bold line, the top pairs as thinner lines, optional numbered turning-point markers.
 import { tensionColour } from './palette';
+import { axisDate } from '../store/ui-view';
 
 export interface ChartLine {
   label: string;
@@ -20,8 +21,7 @@ export interface ChartData {
   markers?: { turn: number; n: number }[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const shortDate = (iso: string) => (iso ? `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]}` : '');
+const shortDate = axisDate;
 
 /**
  * Sizes the canvas to its box (device pixels) and draws the chart. `box` is the canvas's CSS size when

@@ -5,6 +5,7 @@
 // whose quote the popover then shows as the basis of the move.
 import type { Session, SessionStore } from '../store/session';
 import { actors, displayDate, pairLabels, sourceOf } from '../store/ui-view';
+import { visibleEvents } from '../store/selectors';
 import { h, replace } from './dom';
 import { signed } from './format';
 import { closePopover, isPopoverFor, openPopover } from './popover';
@@ -42,7 +43,7 @@ export function createFeed(store: SessionStore) {
       const src = sourceOf(s, e.source.ref);
       body.push(h('blockquote', { class: 'pop-quote' }, `“${e.source.quote}”`));
       if (e.source.speaker) body.push(h('div', { class: 'pop-speaker' }, `— ${e.source.speaker}${e.source.date ? `, ${displayDate(e.source.date)}` : ''}`));
-      if (src) body.push(h('div', { class: 'pop-src' }, h('strong', {}, src.publication), src.author ? ` · ${src.author}` : '', src.title ? ` · “${src.title}”` : '', ` · ${displayDate(src.date)}`));
+      if (src) body.push(h('div', { class: 'pop-src' }, h('strong', {}, src.publication), src.author ? ` · ${src.author}` : '', src.title ? ` · “${src.title}”` : '', src.date ? ` · ${displayDate(src.date)}` : ''));
       if (e.plan) body.push(h('div', { class: 'pop-note' }, 'A plan announced before the article was written: the model may change it.'));
       if (e.source.note) body.push(h('div', { class: 'pop-note' }, `Modeller’s note: ${e.source.note}`));
     } else {
@@ -54,7 +55,7 @@ export function createFeed(store: SessionStore) {
   }
 
   /** The events of a day the player sees: public ones, plus the player's own private ones. */
-  const shown = (s: Session, turn: number): FeedEvent[] => (s.days[turn]?.events ?? []).filter((e) => e.visibility === 'public' || e.actor === s.role);
+  const shown = (s: Session, turn: number): FeedEvent[] => visibleEvents(s, turn);
 
   /** Builds one day's header and items. */
   function dayNodes(s: Session, turn: number, colours: Map<string, string>): HTMLElement[] {

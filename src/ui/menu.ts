@@ -13,6 +13,11 @@ import { describeSave, type SavedGame } from './saves';
 
 type Reader = Parameters<Session['newGame']>[1];
 
+/** The menu's default: the scenario that says so (meta.featured), else the first that loads. */
+export function defaultEntry(cat: readonly (CatalogueEntry & { featured?: boolean })[]): CatalogueEntry | undefined {
+  return cat.find((c) => c.featured === true && !c.error) ?? cat.find((c) => !c.error);
+}
+
 export interface MenuChoice {
   file: string;
   role: string;
@@ -151,7 +156,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
         'ul',
         { class: 'sources' },
         ...b.sources.map((s) =>
-          h('li', {}, h('strong', {}, s.publication), s.author ? ` · ${s.author}` : '', s.title ? h('span', { class: 'src-title' }, ` “${s.title}”`) : '', ` · ${displayDate(s.date)}`, s.url ? h('div', { class: 'src-url mono' }, s.url) : null),
+          h('li', {}, h('strong', {}, s.publication), s.author ? ` · ${s.author}` : '', s.title ? h('span', { class: 'src-title' }, ` “${s.title}”`) : '', s.date ? ` · ${displayDate(s.date)}` : '', s.url ? h('div', { class: 'src-url mono' }, s.url) : null),
         ),
       ),
       h('p', { class: 'hint' }, 'Events from the sources carry their quote; everything else the model simulates and marks as such.'),
@@ -188,10 +193,10 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
     renderRoles(briefing(file, reader));
   }
 
-  /** Shows the menu, preselecting the last game (or the first loadable scenario). */
+  /** Shows the menu, preselecting the last game (or the scenario that says meta.featured, else the first that loads). */
   function show(s: Session): void {
     const cat = s.catalogue;
-    const last = s.file && cat.some((c) => c.file === s.file) ? s.file : (cat.find((c) => c.file.includes('allied-resolve')) ?? cat.find((c) => !c.error))?.file;
+    const last = s.file && cat.some((c) => c.file === s.file) ? s.file : defaultEntry(cat)?.file;
     role = s.role;
     if (s.game) seed.value = s.seed;
     if (last) pickScenario(last);

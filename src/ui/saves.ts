@@ -1,10 +1,8 @@
-// Autosave and resume. After every day played (and when a game starts, resumes or plays on from a
-// replay) the game is written to localStorage as a replay; a replay being watched is never saved. A
-// finished game's save is kept, so a reload still shows its debrief; starting another game replaces it.
-// The menu describes the save for its Resume button; a save that cannot be used becomes a notice.
-import { readSave, writeSave, type SaveFile } from '../store/saves';
-import type { CatalogueEntry, Session, SessionStore } from '../store/session';
-import { notify } from './notice';
+// The saved game as the menu and the flow see it: read from localStorage and described for the menu's
+// Resume button ("Allied Resolve 2022, day 12, Belarus"), or an error text for a save that cannot be
+// used (which becomes a notice). The save is written by autosave (src/app/autosave.ts).
+import { readSave, type SaveFile } from '../store/saves';
+import type { CatalogueEntry } from '../store/session';
 
 /** What the menu shows about the saved game. */
 export interface SavedGame {
@@ -16,7 +14,8 @@ export interface SavedGame {
   ended: string | null;
 }
 
-function storage(): Storage | null {
+/** The page's localStorage, or null where it is refused. */
+export function storage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -46,21 +45,4 @@ export function savedGame(catalogue: CatalogueEntry[]): SavedGame | { error: str
 /** "Allied Resolve 2022, day 12, Belarus". */
 export function describeSave(g: SavedGame): string {
   return `${g.title}, day ${g.day}, ${g.roleName}`;
-}
-
-/** Writes the save whenever the game moves on (not while a replay is watched); notices on failure. */
-export function startAutosave(store: SessionStore): () => void {
-  let lastError: string | null = null;
-  const save = (s: Session) => {
-    const st = storage();
-    const replay = s.replay();
-    if (!st || !replay || !s.file) return;
-    const err = writeSave(st, { file: s.file, replay });
-    if (err && err !== lastError) notify(store, 'Autosave failed', err);
-    lastError = err;
-  };
-  return store.subscribe((s, prev) => {
-    if (s.viewer || !s.game || !s.file) return;
-    if (s.days !== prev.days || prev.viewer !== null || s.game !== prev.game) save(s);
-  });
 }

@@ -2,7 +2,7 @@
 // pause, speed 1–3), the role and the seed (click to copy), the Odds panel (loaded on first use),
 // sharing (save the replay, copy a link) and a way back to the menu. While a replay is watched the day
 // controls give way to a REPLAY badge (the speed stays: it paces the replay's playback).
-import type { Session, SessionStore } from '../store/session';
+import { DAY_MS, type Session, type SessionStore } from '../store/session';
 import { actorName, actors, dayLine } from '../store/ui-view';
 import { h } from './dom';
 import { icon } from './icons';
@@ -11,6 +11,14 @@ export interface TopBarActions {
   menu(): void;
   saveReplay(): void;
   copyLink(): void;
+}
+
+/** A speed button's tip, from the autoplay cadence itself (DAY_MS): "Autoplay speed 2: one day every 0.9 s (key 2)". */
+export function speedTip(speed: 1 | 2 | 3): string {
+  const ms = DAY_MS[speed];
+  const perSecond = 1000 / ms;
+  const often = perSecond >= 2 ? ` (about ${Math.round(perSecond)} days a second)` : '';
+  return `Autoplay speed ${speed}: one day every ${Number((ms / 1000).toFixed(2))} s${often} (key ${speed})`;
 }
 
 export function createTopBar(store: SessionStore, actions: TopBarActions) {
@@ -30,7 +38,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
   const play = h('button', { class: 'btn ctl', 'aria-label': 'Autoplay', 'aria-pressed': 'false', 'data-tip': 'Let the days run on their own (P toggles)', onclick: () => store.getState().setAutoplay(true) }, h('span', { class: 'ico' }, '▶▶'), h('span', { class: 'lbl' }, 'Autoplay'));
   const pause = h('button', { class: 'btn ctl', 'aria-label': 'Pause', 'data-tip': 'Pause autoplay (P)', onclick: () => store.getState().setAutoplay(false) }, h('span', { class: 'ico' }, '❚❚'));
   const speeds = ([1, 2, 3] as const).map((n) =>
-    h('button', { class: 'btn speed', 'aria-label': `Speed ${n}`, 'aria-pressed': 'false', 'data-tip': `Autoplay speed ${n}: ${['', 'one day every 1.6 s', 'one day every 0.8 s', 'four days a second'][n]} (key ${n})`, onclick: () => store.getState().setSpeed(n) }, String(n)),
+    h('button', { class: 'btn speed', 'aria-label': `Speed ${n}`, 'aria-pressed': 'false', 'data-tip': speedTip(n), onclick: () => store.getState().setSpeed(n) }, String(n)),
   );
   const badge = h('span', { class: 'tb-replay', 'data-tip': 'You are watching a recorded game: the controls are below the map.', hidden: true }, 'Replay');
   const controls = h('div', { class: 'tb-controls', role: 'group', 'aria-label': 'Day controls' }, badge, next, play, pause, h('div', { class: 'speeds', role: 'group', 'aria-label': 'Speed' }, ...speeds));

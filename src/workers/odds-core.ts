@@ -1,8 +1,7 @@
 // The odds worker's core, as a pure function both the worker and the Node tests run: a batch of observer
 // games over the given seeds (runSummary per seed, in order), with progress every ~2% and a cancel check
 // between runs. Also the messages the worker and the odds store exchange.
-import { runSummary, type RunSummary } from '../sim/runs';
-import type { Scenario } from '../sim/scenario/load';
+import { runSummary, type RunSummary, type Scenario } from '../sim/index';
 
 /** To the worker: the validated scenario as a plain object (structured-clonable) and the seeds. */
 export interface OddsRequest {

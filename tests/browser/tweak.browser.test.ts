@@ -4,8 +4,10 @@
 // file" and plays with the hashes Node computes; under the Vite dev server (scenarios watched in a
 // temporary copy through BRINK_SCENARIOS_DIR) a saved change restarts the game with the same seed and
 // role, and a broken save shows the errors while the game goes on; the tweak panel restarts the run on a
-// changed fear, and its exported variant, loaded back through the picker, gives the same hash on day 10.
-// No console errors. Screenshots: tests/screenshots/load-errors.png, tweak-panel.png.
+// changed fear, and its exported variant, loaded back through the picker, gives the same hash on day 10;
+// the panel is fetched when first opened, shows that it is loading, says so when its chunk cannot load,
+// and loads on a second try. No console errors. Screenshots: tests/screenshots/load-errors.png,
+// tweak-panel.png, tweak-loading.png, tweak-failed.png.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -285,6 +287,45 @@ describe('the tweak panel', () => {
     await nextDays(page, 10);
     expect((await hook(page)).hash).toBe(tweaked.hash);
     expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
+  it('is fetched when first opened: it shows that it is loading, says so when it cannot load, and loads on a second try', async () => {
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer`);
+    await mapDrawn(page);
+    // The panel's chunk (with tweakpane) is not part of the first screen.
+    const chunk = /\/assets\/tweak-panel-[^/]+\.js$/;
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect((await fetched()).some((u) => chunk.test(new URL(u).pathname))).toBe(false);
+    // The first try is held for a while, then fails.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(chunk, async (route) => {
+      await held;
+      await route.abort();
+    });
+    await page.locator('.topbar').getByRole('button', { name: 'Tweak' }).click();
+    const panel = page.locator('.tweak-panel');
+    await panel.getByRole('status').filter({ hasText: 'Loading the controls' }).waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'tweak-loading');
+    release();
+    const failed = panel.getByRole('alert');
+    await failed.waitFor();
+    expect(await failed.locator('.tw-failed-title').textContent()).toBe('The tweak controls could not be loaded');
+    await shot(page, 'tweak-failed');
+    await page.unroute(chunk);
+    await panel.getByRole('button', { name: 'Try loading the controls again' }).click();
+    await panel.locator('[data-folder="Pairs"]').waitFor();
+    expect(await panel.count()).toBe(1);
+    expect(await page.locator('.topbar').getByRole('button', { name: 'Tweak' }).getAttribute('aria-pressed')).toBe('true');
+    // Closing and opening again works as before.
+    await panel.getByRole('button', { name: 'Close the tweak panel' }).click();
+    await panel.waitFor({ state: 'hidden' });
+    await page.locator('.topbar').getByRole('button', { name: 'Tweak' }).click();
+    await panel.waitFor({ state: 'visible' });
+    // The only errors are the refused fetch's own.
+    expect(errors.filter((e) => !/tweak-panel|Failed to load resource/.test(e))).toEqual([]);
     await page.close();
   }, T);
 });

@@ -6,7 +6,7 @@
 // changes place moves along a route too. In a jump (a replay's timeline) units that leave are hidden
 // and kept, so jumping back does not build them again.
 import * as Phaser from 'phaser';
-import type { MapUnit, MapPlace } from '../../store/map-view';
+import type { MapUnit } from '../../store/map-view';
 import type { View } from './projection';
 import { centred, contains, spread, type Box, type SpreadItem } from './layout';
 import { ensureSymbol, SYMBOL_RES } from './symbols';
@@ -59,7 +59,6 @@ export class Units {
   private sprites = new Map<string, Sprite>();
   private tags = new Map<string, Tag>();
   private units: MapUnit[] = [];
-  private places = new Map<string, MapPlace>();
   private clusters: { anchor: { x: number; y: number }; list: Sprite[] }[] = [];
 
   constructor(
@@ -67,10 +66,6 @@ export class Units {
     private readonly depth: number,
   ) {
     this.g = scene.add.graphics().setDepth(depth);
-  }
-
-  setPlaces(places: MapPlace[]): void {
-    this.places = new Map(places.map((p) => [p.id, p]));
   }
 
   /**
@@ -339,14 +334,6 @@ export class Units {
       if (contains({ x: s.c.x - w / 2, y: s.c.y - s.img.displayHeight / 2, w, h }, x, y)) return s.data;
     }
     return null;
-  }
-
-  placeName(id: string): string {
-    return this.places.get(id)?.name ?? id;
-  }
-
-  current(): MapUnit[] {
-    return this.units;
   }
 
   destroy(): void {

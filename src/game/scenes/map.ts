@@ -117,7 +117,6 @@ export class MapScene extends Phaser.Scene {
     this.actors = mapActors(s);
     const places = mapPlaces(s);
     this.places.setPlaces(places);
-    this.units.setPlaces(places);
     this.bubbles.clear();
     // The area of interest: the capitals the tension lines join and every unit's place.
     const pts: { x: number; y: number }[] = [];

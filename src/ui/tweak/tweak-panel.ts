@@ -3,28 +3,34 @@
 // ranges — in folders. A change (debounced 300 ms) makes the tweaked scenario and restarts the run with
 // the same seed and role; "Export as variant" downloads the variant file that reproduces it. The state
 // lives in src/store/tweaks.ts; this module renders it and turns slider moves into its actions.
+// This module, with tweakpane and the tweak logic, is a chunk of its own: the Tweak button
+// (tweak-button.ts) fetches it when first pressed, and hands the button over to it.
 import { Pane } from 'tweakpane';
 import type { SessionStore } from '../../store/session';
-import { applyTweaks, changedKeys, tweakables, variantFileName, variantYaml, type TweakControl, type TweakStore } from '../../store/tweaks';
+import { applyTweaks, changedKeys, createTweaks, tweakables, tweakFile, variantFileName, variantYaml, type TweakControl } from '../../store/tweaks';
 import { loadScenario, type ScenarioData, type ScenarioReader } from '../../store/files';
 import { h } from '../dom';
 import { toast } from '../toast';
 import type { ErrorPanel } from '../load/error-panel';
-import './tweak.css';
 import { downloadText } from '../download';
 
 export interface TweakPanelDeps {
   session: SessionStore;
-  tweaks: TweakStore;
   reader: ScenarioReader;
   errors: ErrorPanel;
+  /** The top bar's Tweak button: the panel shows its state (pressed while open; hidden out of play). */
+  button: HTMLButtonElement;
+  /** Whether the panel starts open. */
+  open: boolean;
   /** Whether a file is a tweak made here (its base is the next file of its chain). */
   isTweak(file: string): boolean;
-  /** Stores the tweaked variant's text as a file beside its base; returns the file. */
-  saveTweak(baseFile: string, text: string): string;
+  /** Stores a tweaked variant's text as the player's file `file` (beside its base). */
+  saveTweak(file: string, text: string): void;
   /** Starts a new run of `file` with the session's seed and role. */
   restart(file: string): void;
 }
+
+export type TweakPanel = ReturnType<typeof createTweakPanel>;
 
 const DEBOUNCE_MS = 300;
 
@@ -44,7 +50,9 @@ interface TpPane extends TpFolder {
 }
 
 export function createTweakPanel(d: TweakPanelDeps) {
-  const { session, tweaks } = d;
+  const { session, button } = d;
+  const tweaks = createTweaks();
+  tweaks.getState().setOpen(d.open);
   const count = h('span', { class: 'tw-count mono' });
   const sub = h('div', { class: 'tw-sub' });
   const reset = h('button', { class: 'btn ghost tw-reset', 'aria-label': 'Reset the tweaks', 'data-tip': 'Back to the scenario as written', onclick: () => onReset() }, 'Reset');
@@ -63,7 +71,6 @@ export function createTweakPanel(d: TweakPanelDeps) {
     host,
     h('footer', { class: 'tw-actions' }, reset, exportBtn),
   );
-  const button = h('button', { class: 'btn ghost tb-tweak', 'aria-label': 'Tweak', 'aria-pressed': 'false', 'data-tip': 'Tweak the scenario’s parameters and watch the run change', onclick: () => tweaks.getState().setOpen(!tweaks.getState().open) }, 'Tweak');
 
   let pane: TpPane | null = null;
   let params: Record<string, number> = {};
@@ -127,7 +134,9 @@ export function createTweakPanel(d: TweakPanelDeps) {
       return;
     }
     d.errors.hide();
-    d.restart(d.saveTweak(t.baseFile, variantYaml(t.baseFile, t.data, t.base, t.values)));
+    const file = tweakFile(t.baseFile);
+    d.saveTweak(file, variantYaml(t.baseFile, t.data, t.base, t.values));
+    d.restart(file);
   }
 
   function onReset(): void {
@@ -210,5 +219,5 @@ export function createTweakPanel(d: TweakPanelDeps) {
   follow();
   render();
 
-  return { el, button };
+  return { el, toggle: () => tweaks.getState().setOpen(!tweaks.getState().open) };
 }
