@@ -20,7 +20,7 @@ export interface TweakDeps {
   start(c: MenuChoice): void;
 }
 
-/** Puts the Tweak button in the top bar; returns the panel's element (a placeholder until it loads). */
+/** Puts the Tweak button in the top bar; returns the panel's element (a loading panel until the controls arrive). */
 export function installTweak({ store, users, reader, errors, playEl, refreshCatalogue, start }: TweakDeps): HTMLElement {
   const tweak = createTweakButton(store, () =>
     import('../ui/tweak/tweak-panel').then(({ createTweakPanel }) => (button: HTMLButtonElement, open: boolean) =>

@@ -23,7 +23,7 @@ export interface SourceView {
   publication: string;
   author: string | null;
   title: string | null;
-  /** ISO date, or null for an undated document. */
+  /** YYYY-MM-DD, or null when the document gives none. */
   date: string | null;
   url: string | null;
 }

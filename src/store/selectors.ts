@@ -3,10 +3,10 @@
 // the role may see; this file only adds what comparing the recorded days gives (the change since the
 // day before) and the symbols turned to the player's side. Plain data out.
 import { swapIdentity, swapsFor } from './affiliation';
-import { viewOf, scenarioView, canSee, type RoleView, type PairView as ModelPairView, type UnitView, type OptionView, type HoldView, type ScoreTrack, type TurnEvent, type Contributor, type BandDef, type MeterView } from '../sim/index';
+import { viewOf, canSee, type RoleView, type PairView as ModelPairView, type UnitView, type OptionView, type HoldView, type ScoreTrack, type TurnEvent, type Contributor, type BandDef } from '../sim/index';
 import type { SessionData } from './session';
 
-export type { UnitView, MeterView };
+export type { UnitView };
 
 /** The viewer's view of the game on screen (null before a game). */
 export function roleView(s: SessionData): RoleView | null {
@@ -63,14 +63,4 @@ export function units(s: SessionData): UnitView[] {
   if (!v || !s.scenario) return [];
   const swap = s.role !== 'observer' && swapsFor(v.units.filter((u) => u.own).map((u) => u.symbol));
   return swap ? v.units.map((u) => ({ ...u, symbol: swapIdentity(u.symbol) })) : v.units;
-}
-
-/** The player's own meters (empty for an observer). */
-export function meters(s: SessionData): MeterView[] {
-  return roleView(s)?.meters ?? [];
-}
-
-/** Every pair of the running scenario (for labels before a game state exists). */
-export function scenarioPairs(s: SessionData) {
-  return s.scenario ? scenarioView(s.scenario).pairs : [];
 }

@@ -35,9 +35,7 @@ export function currentBriefing(s: SessionData): BriefingView | null {
 }
 
 /** "28 Jan" (chart axes). */
-export function axisDate(iso: string): string {
-  return shortDate(iso);
-}
+export const axisDate = shortDate;
 
 /** "28 Jan 2022". */
 export function displayDate(iso: string): string {

@@ -1,7 +1,7 @@
 // The tension-over-time chart, drawn on a 2D canvas: band shading from the ladder, the overall tension
 // as a bold line, the top pairs as thinner lines, optional numbered turning-point markers.
 import { tensionColour } from './palette';
-import { axisDate } from '../store/ui-view';
+import { axisDate as shortDate } from '../store/ui-view';
 
 export interface ChartLine {
   label: string;
@@ -21,7 +21,6 @@ export interface ChartData {
   markers?: { turn: number; n: number }[];
 }
 
-const shortDate = axisDate;
 
 /**
  * Sizes the canvas to its box (device pixels) and draws the chart. `box` is the canvas's CSS size when

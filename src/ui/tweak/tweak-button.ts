@@ -1,7 +1,7 @@
 // The top bar's Tweak button, and the tweak panel's loading. The panel (tweak-panel.ts, with tweakpane
 // and the tweak logic) is a chunk of its own that the first screen does not fetch: the first press of
-// the button fetches it. Until it arrives a placeholder panel says "Loading the controls"; if it does not
-// arrive, the placeholder says so and offers to try again. Once loaded, the panel takes its place and
+// the button fetches it. Until it arrives a loading panel says "Loading the controls"; if it does not
+// arrive, the loading panel says so and offers to try again. Once loaded, the panel takes its place and
 // runs the button (shown only while a game is played, pressed while the panel is open).
 import type { SessionStore } from '../../store/session';
 import { h } from '../dom';
