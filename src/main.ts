@@ -12,8 +12,10 @@ import '@fontsource/jetbrains-mono/600.css';
 import './ui/styles/base.css';
 import './ui/styles/menu.css';
 import './ui/styles/play.css';
+import './ui/styles/goals.css';
 import './ui/styles/debrief.css';
 import './ui/styles/replay.css';
+import './ui/styles/onboarding.css';
 import { createSession } from './store/session';
 import { bundled } from './web/bundled-scenarios';
 import { createBoot } from './ui/boot';
@@ -22,6 +24,7 @@ import { createPlayScreen } from './ui/play';
 import { createDebrief } from './ui/debrief';
 import { startAutoplay } from './ui/autoplay';
 import { bindKeyboard } from './ui/keyboard';
+import { installTour } from './ui/tour';
 import { exposeHook } from './ui/hook';
 import { createMapHost } from './ui/map-host';
 import { installTooltips } from './ui/tooltip';
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
   startViewerPlayback(store);
   startAutosave(store);
   bindKeyboard(store);
+  installTour(store);
   booted = true;
 
   routeLaunch(store, opening.opener, flow);

@@ -604,6 +604,7 @@ describe('golden: turning points', () => {
     source: null,
     plan: false,
     deltas: delta === null ? {} : { 'north-south': delta },
+    meters: {},
     ...extra,
   });
   const day = (turn: number, tension: number, events: TurnEvent[] = []) => ({ turn, date: turnDate('2030-03-01', turn), hash: '', overall: tension, band: 2, tensions: [tension], events });

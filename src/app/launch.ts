@@ -30,6 +30,7 @@ export function routeLaunch(store: SessionStore, opener: ReplayOpener, flow: Pic
     }
     if (store.getState().screen === 'play') {
       if (launch.speed) store.getState().setSpeed(launch.speed);
+      store.getState().setAlerts(launch.alerts);
       if (launch.autoplay) store.getState().setAutoplay(true);
     }
   } else {

@@ -6,6 +6,10 @@ import type { GameState } from './state';
 import { contributions, type Contribution } from './ledger';
 import { availableCandidates, orderOf } from './roles';
 import { cardOutlook } from './outlook';
+import { cardEffects, blockedFor, type EffectView, type BlockedView } from './card-effects';
+import type { SourceData } from './scenario/schema';
+
+export type { EffectView, BlockedView };
 import type { Order } from './step';
 import { pairBetween } from './tension';
 
@@ -76,6 +80,12 @@ export interface OptionView {
   visibility: 'public' | 'private';
   /** Expected tension change per pair id. */
   tension: Record<string, number>;
+  /** The expected changes as the role reads them, marked good or bad for its goals (goal-relevant first). */
+  effects: EffectView[];
+  /** The near decisive losses (war, a collapse) the card pushes toward, by name. */
+  toward: string[];
+  /** The quote the action comes from, or null (the model's own). */
+  source: SourceData | null;
   /** What the card is expected to do for the role: its lookahead's points at the end minus holding's
    * (see cardOutlook and rolePoints). */
   outlook: number;
@@ -95,7 +105,14 @@ export interface HoldView {
 /** How much more often than holding a card must lead to a decisive loss before it warns. */
 export const WARN_SHARE = 1 / 3;
 
-const optionsMemo = new WeakMap<GameState, { actor: string; list: OptionView[]; hold: HoldView }>();
+/** A role's cards: its options, the value of holding, and what it cannot do now and why. */
+export interface CardSet {
+  list: OptionView[];
+  hold: HoldView;
+  blocked: BlockedView[];
+}
+
+const optionsMemo = new WeakMap<GameState, CardSet & { actor: string }>();
 
 /** The options an actor has right now, with their expected effects and their outlook (for action cards).
  * The outlook runs a small lookahead (cardOutlook); the answer is kept per state, which never changes. */
@@ -104,12 +121,12 @@ export function optionsFor(scenario: Scenario, state: GameState, actor: string):
 }
 
 /** The options and the value of holding, as the cards show them. */
-export function cardsFor(scenario: Scenario, state: GameState, actor: string): { list: OptionView[]; hold: HoldView } {
+export function cardsFor(scenario: Scenario, state: GameState, actor: string): CardSet {
   const hit = optionsMemo.get(state);
   if (hit && hit.actor === actor) return hit;
   const m = compile(scenario);
   const a = m.actorIndex.get(actor);
-  if (a === undefined) return { list: [], hold: { value: 0, loses: 0 } };
+  if (a === undefined) return { list: [], hold: { value: 0, loses: 0 }, blocked: [] };
   const available = availableCandidates(m, state, a);
   const orders: Order[] = [{ action: 'hold' }, ...available.map((c) => orderOf(m, c))];
   const looks = state.outcome ? orders.map((order) => ({ order, value: 0, vsHold: 0, loses: 0 })) : cardOutlook(scenario, state, actor, orders);
@@ -118,6 +135,7 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): {
     const tension: Record<string, number> = {};
     for (const [p, v] of c.tensionAdds) tension[m.pairIds[p]!] = (tension[m.pairIds[p]!] ?? 0) + v;
     for (const [p, f] of c.tensionMuls) tension[m.pairIds[p]!] = (tension[m.pairIds[p]!] ?? 0) + (f - 1) * state.tension[p]!;
+    const plain = cardEffects(m, state, c, a);
     return {
       action: d.id,
       target: c.target >= 0 ? m.actorIds[c.target]! : null,
@@ -128,12 +146,15 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): {
       cameo: d.cameo ?? null,
       visibility: d.visibility,
       tension,
+      effects: plain.effects,
+      toward: plain.toward,
+      source: d.source ?? null,
       outlook: looks[i + 1]!.vsHold,
       loses: looks[i + 1]!.loses,
       warn: looks[i + 1]!.loses - looks[0]!.loses >= WARN_SHARE - 1e-9,
     };
   });
-  const out = { actor, list, hold: { value: looks[0]!.value, loses: looks[0]!.loses } };
+  const out = { actor, list, hold: { value: looks[0]!.value, loses: looks[0]!.loses }, blocked: blockedFor(m, state, a) };
   optionsMemo.set(state, out);
   return out;
 }

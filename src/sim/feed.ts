@@ -25,6 +25,8 @@ export interface TurnEvent {
   plan: boolean;
   /** Net tension change it booked, per pair id (only pairs it moved). */
   deltas: Record<string, number>;
+  /** Net meter change it made, per "actor/meter" (only meters it moved). */
+  meters: Record<string, number>;
 }
 
 function formatValue(v: number | undefined): string {
@@ -55,6 +57,16 @@ export function tensionDeltas(m: Model, before: ArrayLike<number>, after: ArrayL
   for (let p = 0; p < m.nP; p++) {
     const d = Math.round((after[p]! - before[p]!) * 100) / 100;
     if (d !== 0) out[m.pairIds[p]!] = d;
+  }
+  return out;
+}
+
+/** The meters each actor's meters moved between two snapshots, keyed "actor/meter" (rounded to 0.01). */
+export function meterDeltas(m: Model, before: ArrayLike<number>, after: ArrayLike<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < before.length; i++) {
+    const d = Math.round((after[i]! - before[i]!) * 100) / 100;
+    if (d !== 0) out[`${m.actorIds[Math.floor(i / m.nM)]}/${m.meterIds[i % m.nM]}`] = d;
   }
   return out;
 }

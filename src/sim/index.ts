@@ -9,7 +9,7 @@ export { hashState, saveState, loadState } from './snapshot';
 export { compile, type Model } from './model';
 export { bandOf, bandIndex, DEFAULT_BANDS, type BandDef } from './ladder';
 export { overallTension, pairBetween, hottestPair } from './tension';
-export { explainPair, optionsFor, cardsFor, causeLabel, type Contributor, type OptionView, type HoldView } from './explain';
+export { explainPair, optionsFor, cardsFor, causeLabel, type Contributor, type OptionView, type HoldView, type BlockedView, type EffectView, type CardSet } from './explain';
 export { runGame, runSummary, summarise, batchSeeds, OPEN_OUTCOME, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
 export { turnDate, longDate, shortDate, dayAndMonth } from './calendar';
 export { parseReplay, makeReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, type Replay, type ReplayRead, type Verdict, type PlayedDay } from './replay';
@@ -21,6 +21,7 @@ export { evaluateOrders, rolloutState, lookaheadWorlds, cardOutlook, CARD_LOOKAH
 export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type BotGame } from './bots';
 export { roleBalance, checkTargets, sampleCards, isTruthDay, noTruthReason, cardTruth, decisionDays, sampledDays, spearman, TARGETS, DECISION_MARGIN, TRUTH_DEFAULTS, type RoleBalance, type TargetLine, type CardSample, type GameRecord, type TruthOptions } from './balance';
 export { planCalibration, study, checks, outcomeShare, pct, DEFAULT_RUNS, type Calibrand, type CalibrationPlan, type PlanResult, type Study, type Check } from './calibration';
-export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewer, type RoleView, type ScenarioView, type DaySummary, type PairMeta, type PairView, type UnitView, type MeterView, type OutcomeView, type ReadingView, type CardsView, type ActorView, type PlaceView, type SourceView } from './view';
+export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewer, type RoleView, type ScenarioView, type DaySummary, type PairMeta, type PairView, type UnitView, type MeterView, type OutcomeView, type ReadingView, type CardsView, type RoleTrackView, type StakeLine, type Course, type ActorView, type PlaceView, type SourceView } from './view';
 export { scenarioJsonSchema } from './scenario/json-schema';
 export { fieldReference } from './scenario/field-docs';
+export { debriefOf, type DebriefView, type Decided, type Factor, type WhatIf } from './debrief';

@@ -206,6 +206,8 @@ export interface Model extends Goals, AiTables {
   dates: string[];
   /** Scratch space for one step's before/after comparisons; overwritten before every use, never state. */
   scratch: Float64Array;
+  /** The same for the meters (actor × meter). */
+  scratchMeters: Float64Array;
 }
 
 /** The pair indices that (a, b) of an effect or condition resolves to, for an actor and its target. */
@@ -540,5 +542,6 @@ function build(scenario: Scenario): Model {
     scriptUntil: d.meta.scriptUntil ? dateTurn(d.meta.start, d.meta.scriptUntil) : Infinity,
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(nP),
+    scratchMeters: new Float64Array(nA * meterIds.length),
   };
 }

@@ -114,7 +114,8 @@ export function rolePoints(m: Model, st: GameState, actor: number): number {
 export interface ScoreTrack {
   points: number;
   today: number;
-  lines: { label: string; today: number }[];
+  /** Each line: its label, the value it reads now, and what it pays today. */
+  lines: { label: string; value: number; today: number }[];
   win: number;
   loss: number;
 }
@@ -124,6 +125,6 @@ export function scoreTrack(scenario: Scenario, state: GameState, role: string): 
   const m = compile(scenario);
   const a = m.actorIndex.get(role);
   if (a === undefined || m.scoreTerms[a]!.length === 0) return null;
-  const lines = m.scoreTerms[a]!.map((l) => ({ label: l.label, today: linePoints(m, state, l) }));
+  const lines = m.scoreTerms[a]!.map((l) => ({ label: l.label, value: lineValue(m, state, l), today: linePoints(m, state, l) }));
   return { points: state.score[a]!, today: lines.reduce((s, l) => s + l.today, 0), lines, win: m.scoreWin[a]!, loss: m.scoreLoss[a]! };
 }

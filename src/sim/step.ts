@@ -14,7 +14,7 @@ import { observe } from './fog';
 import { blameFor, clampPair } from './ledger';
 import { bandIndex } from './ladder';
 import { overallTension } from './tension';
-import { fillText, tensionDeltas, type TurnEvent } from './feed';
+import { fillText, meterDeltas, tensionDeltas, type TurnEvent } from './feed';
 import { turnDate } from './calendar';
 
 /** A player's order for one actor: a catalogue action (with its target, if it takes one), or hold. */
@@ -56,9 +56,10 @@ function stream(t: Turn, kind: number, index: number): Rng {
   return reusedStream(SCRATCH, t.st.rng, kind, index, t.st.turn);
 }
 
-type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas'>> & { id: string; text: string };
+type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas' | 'meters'>> & { id: string; text: string };
 
-/** Adds a feed event. (The object is written out field by field: spreads made every event slow.) */
+/** Adds a feed event. (The object is written out field by field: spreads made every event slow.)
+ * `before` holds the tensions and the meters (in the model's scratch) from before it acted, if it did. */
 function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLike<number> | null): void {
   t.events.push({
     turn: t.st.turn,
@@ -76,6 +77,7 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLik
     source: f.source ?? null,
     plan: f.plan ?? false,
     deltas: before ? tensionDeltas(t.m, before, t.st.tension) : {},
+    meters: before ? meterDeltas(t.m, t.m.scratchMeters, t.st.meters) : {},
   });
 }
 
@@ -83,6 +85,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   const { m, st } = t;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
+  m.scratchMeters.set(st.meters);
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actionSlot(m, actor, act.index)]!, value: undefined };
   applyAction(m, st, act, ctx, rng);
   const d = act.data;
@@ -111,6 +114,7 @@ function fireEvent(t: Turn, index: number, rng: Rng): void {
   const data = m.data.events[index]!;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
+  m.scratchMeters.set(st.meters);
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
   const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;

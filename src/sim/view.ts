@@ -10,9 +10,12 @@ import type { GameState } from './state';
 import type { TurnEvent } from './feed';
 import { bandOf, type BandDef } from './ladder';
 import { overallTension } from './tension';
-import { explainPair, cardsFor, type Contributor, type OptionView, type HoldView } from './explain';
+import { explainPair, cardsFor, type Contributor, type OptionView, type HoldView, type BlockedView } from './explain';
 import { roleResult, scoreTrack, type RoleResult, type ScoreTrack } from './score';
 import { forceSlot, meterSlot } from './slots';
+import { stakesFor, courseOf, type StakeLine, type Course } from './stakes';
+
+export type { StakeLine, Course };
 
 /** Who is looking: an actor id, or "observer". */
 export type Viewer = string;
@@ -79,6 +82,8 @@ export interface ScenarioView {
   bands: BandDef[];
   /** The bands as [from, to) spans, for shading charts. */
   bandSpans: { id: string; name: string; from: number; to: number }[];
+  /** The meters every actor may have: id, name and what it measures. */
+  meters: { id: string; name: string; description: string | null }[];
 }
 
 const scenarioMemo = new WeakMap<Scenario, ScenarioView>();
@@ -114,6 +119,7 @@ export function scenarioView(scenario: Scenario): ScenarioView {
     pairs: m.pairIds.map((id, p) => ({ id, index: p, a: m.actorIds[m.pairA[p]!]!, b: m.actorIds[m.pairB[p]!]!, label: `${actors[m.pairA[p]!]!.name}–${actors[m.pairB[p]!]!.name}`, counts: m.counts[p]! })),
     bands: m.bands,
     bandSpans: m.bands.map((b, i) => ({ id: b.id, name: b.name, from: b.from, to: m.bands[i + 1]?.from ?? 100 })),
+    meters: d.meters.map((x) => ({ id: x.id, name: x.name, description: x.description ?? null })),
   };
   scenarioMemo.set(scenario, view);
   return view;
@@ -211,6 +217,19 @@ export interface OutcomeView {
 export interface CardsView {
   list: OptionView[];
   hold: HoldView;
+  /** The role's actions it cannot take on the coming day, each with the reason. */
+  blocked: BlockedView[];
+}
+
+/** A role's goals as the screens show them: its points and lines, where they are heading, and the
+ * outcomes that would end the game for it with the number each watches. */
+export interface RoleTrackView {
+  id: string;
+  name: string;
+  colour: string;
+  track: ScoreTrack | null;
+  course: Course | null;
+  stakes: StakeLine[];
 }
 
 /** Everything a viewer may see of a game state. */
@@ -225,6 +244,11 @@ export interface RoleView {
   meters: MeterView[];
   /** The viewer's score track (null for an observer or a role without one). */
   track: ScoreTrack | null;
+  /** Where the viewer's points are heading, and the outcomes that would decide its game, nearest first. */
+  course: Course | null;
+  stakes: StakeLine[];
+  /** Every role's goals: the viewer's own for a role, all of them for the observer. */
+  tracks: RoleTrackView[];
   /** The ending, once there is one. */
   outcome: OutcomeView | null;
   /** The top causes of each pair's tension, by pair id. */
@@ -293,6 +317,11 @@ function outcomeFor(scenario: Scenario, m: Model, st: GameState, viewer: Viewer)
   };
 }
 
+function roleTrack(scenario: Scenario, m: Model, st: GameState, r: ActorView): RoleTrackView {
+  const i = m.actorIndex.get(r.id)!;
+  return { id: r.id, name: r.name, colour: r.colour, track: scoreTrack(scenario, st, r.id), course: courseOf(m, st, i), stakes: stakesFor(m, st, i) };
+}
+
 const viewMemo = new WeakMap<GameState, Map<Viewer, RoleView>>();
 
 /**
@@ -337,6 +366,9 @@ function baseView(scenario: Scenario, state: GameState, viewer: Viewer): RoleVie
             return { id: def.id, name: def.name, description: def.description ?? null, value: state.meters[meterSlot(m, a, j)]!, min: m.meterMin[j]!, max: m.meterMax[j]! };
           }),
     track: a < 0 ? null : scoreTrack(scenario, state, viewer),
+    course: a < 0 ? null : courseOf(m, state, a),
+    stakes: a < 0 ? [] : stakesFor(m, state, a),
+    tracks: sv.roles.filter((r) => a < 0 || r.id === viewer).map((r) => roleTrack(scenario, m, state, r)),
     outcome: outcomeFor(scenario, m, state, viewer),
     why,
     cards: null,

@@ -2,6 +2,7 @@
 // data only — the scenario, seed, role, the model's state, the log of every day's events and the tension
 // history — plus the UI state. Screens read it and send orders; only this file calls step().
 import { createStore } from 'zustand/vanilla';
+import { alarms, goals, ladder } from './selectors';
 import {
   createGame,
   step,
@@ -70,6 +71,10 @@ export interface SessionData {
   orders: Record<string, Order>;
   /** Watching a replay: every recorded day's state (snapshots), the day shown, and where it diverged. */
   viewer: ReplayViewer | null;
+  /** Alerts on: autoplay pauses when the overall band changes or a line that ends the game comes near. */
+  alerts: boolean;
+  /** What the latest day crossed, in words (null: nothing); autoplay paused for it when `paused`. */
+  alert: { day: number; text: string[]; paused: boolean } | null;
 }
 
 export interface ReplayViewer {
@@ -92,6 +97,8 @@ export interface SessionActions {
   nextDay(): void;
   setOrder(order: Order | null): void;
   setAutoplay(on: boolean): void;
+  setAlerts(on: boolean): void;
+  dismissAlert(): void;
   setSpeed(speed: 1 | 2 | 3): void;
   /** Opens the debrief of the game shown when it has ended (the replay viewer's "Debrief" button). */
   showDebrief(): void;
@@ -136,7 +143,30 @@ export const initialData: SessionData = {
   notice: null,
   orders: {},
   viewer: null,
+  alerts: true,
+  alert: null,
 };
+
+/** What a day crossed: the overall band changing, and lines that end the game coming near or crossed. */
+function crossings(before: SessionData, after: SessionData): string[] {
+  const out: string[] = [];
+  const a = before.game;
+  const b = after.game;
+  if (!a || !b || !after.scenario) return out;
+  if (a.band !== b.band) {
+    const l = ladder(after);
+    if (l) out.push(`Tension ${b.band > a.band ? 'rose into' : 'fell back to'} ${l.band.name.toLowerCase()} (overall ${Math.round(l.overall)}).`);
+  }
+  const was = alarms(before);
+  for (const t of goals(after)?.tracks ?? []) {
+    for (const k of t.stakes) {
+      if (k.level === 'far' || k.reading !== 'loss' || was.has(`${t.id}:${k.outcome}:${k.level}`)) continue;
+      const who = after.role === 'observer' ? `${t.name}: ` : '';
+      out.push(`${who}${k.text}${k.level === 'holding' ? ' — the line is crossed.' : ' — near the line.'}`);
+    }
+  }
+  return out;
+}
 
 /**
  * The screen that goes with a change of the game shown: a game (not a replay's) that ends in play moves
@@ -177,7 +207,7 @@ export function createSession() {
       const actor = r.scenario.data.actors.find((a) => a.id === role);
       if (role !== 'observer' && !actor?.playable) return `'${role}' is not a playable role in ${r.scenario.data.meta.title}`;
       const game = createGame(r.scenario, seed, { role });
-      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false });
+      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false, alert: null });
       return null;
     },
 
@@ -194,7 +224,18 @@ export function createSession() {
         return;
       }
       const given = role !== 'observer' && order ? { ...get().orders, [String(r.state.turn)]: order } : get().orders;
-      set({ game: r.state, days: [...days, record(scenario, r.state, r.events)], order: null, orders: given, screen: settle(get().screen, r.state, null), ...(r.state.outcome ? { autoplay: false } : {}) });
+      const before = get();
+      const crossed = r.state.outcome ? [] : crossings(before, { ...before, game: r.state });
+      const pause = crossed.length > 0 && before.alerts && before.autoplay;
+      set({
+        game: r.state,
+        days: [...days, record(scenario, r.state, r.events)],
+        order: null,
+        orders: given,
+        screen: settle(get().screen, r.state, null),
+        alert: crossed.length ? { day: r.state.turn, text: crossed, paused: pause } : null,
+        ...(r.state.outcome || pause ? { autoplay: false } : {}),
+      });
     },
 
     replay() {
@@ -212,6 +253,7 @@ export function createSession() {
       const records = v.days.map((d) => record(r.scenario, d.state, d.events));
       const cursor = v.divergedAt !== null ? Math.max(0, v.divergedAt - 1) : records.length - 1;
       set({
+        alert: null,
         file,
         scenario: r.scenario,
         seed: replay.seed,
@@ -254,6 +296,7 @@ export function createSession() {
       if (!v.ok || v.days.length === 0) return `the saved game no longer matches its scenario${v.divergedAt !== null ? ` (day ${v.divergedAt})` : ''}: ${v.reason ?? 'it cannot be replayed'}`;
       const last = v.days[v.days.length - 1]!;
       set({
+        alert: null,
         file,
         scenario: r.scenario,
         seed: replay.seed,
@@ -274,7 +317,14 @@ export function createSession() {
       set({ order });
     },
     setAutoplay(autoplay) {
-      set({ autoplay });
+      // Playing on clears the alert that paused it.
+      set(autoplay ? { autoplay, alert: null } : { autoplay });
+    },
+    setAlerts(alerts) {
+      set({ alerts });
+    },
+    dismissAlert() {
+      set({ alert: null });
     },
     setSpeed(speed) {
       set({ speed });
@@ -290,7 +340,7 @@ export function createSession() {
     },
     backToMenu() {
       const viewer = get().viewer;
-      set({ screen: 'menu', autoplay: false, ...(viewer ? { viewer: { ...viewer, playing: false }, notice: null } : {}) });
+      set({ screen: 'menu', autoplay: false, alert: null, ...(viewer ? { viewer: { ...viewer, playing: false }, notice: null } : {}) });
     },
     setNotice(notice) {
       set({ notice });

@@ -1,7 +1,7 @@
 // Read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): the model's scenario
 // and role views (src/sim/view.ts) put in the words the screens show, plus what comparing the recorded
 // days gives (turning points). The UI never imports the model.
-import { canSee, loadScenario, longDate, shortDate, OBSERVER, scenarioView, type ScenarioReader, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult } from '../sim/index';
+import { canSee, loadScenario, longDate, shortDate, OBSERVER, scenarioView, type ScenarioReader, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult, type TurnEvent } from '../sim/index';
 import { roleView } from './selectors';
 import type { DayRecord, SessionData } from './session';
 
@@ -49,6 +49,54 @@ export function dayLine(s: SessionData): { day: number; limit: number; date: str
   return { day: s.game.turn, limit: s.scenario.data.meta.turnLimit, date: last ? longDate(last.date) : '' };
 }
 
+/** A meter as the player reads it: "Legitimacy" for the player's own, "Belarus's dependence on Russia" otherwise. */
+export function meterLabel(s: SessionData, key: string): string {
+  const [who = '', id = ''] = key.split('/');
+  const name = (s.scenario ? scenarioView(s.scenario).meters.find((x) => x.id === id)?.name : undefined) ?? id;
+  return who === s.role ? name : `${actorName(s, who)}'s ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
+/** The meters an event moved, labelled for the player, largest first. */
+export function meterMoves(s: SessionData, e: TurnEvent): [string, number][] {
+  return Object.entries(e.meters ?? {})
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .map(([k, v]) => [meterLabel(s, k), v]);
+}
+
+/** A pair as the player reads it: "tension with NATO" when the player is one end, else "Russia–Ukraine". */
+export function pairPhrase(s: SessionData, pairId: string): string {
+  const p = pairMeta(s).find((x) => x.id === pairId);
+  if (!p) return pairId;
+  if (s.role === p.a) return `tension with ${actorName(s, p.b)}`;
+  if (s.role === p.b) return `tension with ${actorName(s, p.a)}`;
+  return `${p.label} tension`;
+}
+
+/** What the player's move of the latest day did: the tension and meter changes booked to it. */
+export interface LastMove {
+  day: number;
+  /** No move that day (held). */
+  held: boolean;
+  /** The action's name and its target's, or null when held. */
+  name: string | null;
+  target: string | null;
+  text: string;
+  tension: [string, number][];
+  meters: [string, number][];
+}
+
+export function lastMove(s: SessionData): LastMove | null {
+  const rec = s.days[s.days.length - 1];
+  if (s.role === 'observer' || !rec || rec.turn === 0 || !s.scenario) return null;
+  const e = rec.events.find((x) => x.kind === 'action' && x.actor === s.role);
+  if (!e) return { day: rec.turn, held: true, name: null, target: null, text: 'You held.', tension: [], meters: [] };
+  const name = s.scenario.data.actions.find((a) => a.id === e.action)?.name ?? e.action;
+  const tension = Object.entries(e.deltas)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .map(([p, v]): [string, number] => [pairPhrase(s, p), v]);
+  return { day: rec.turn, held: false, name, target: e.target ? actorName(s, e.target) : null, text: e.text, tension, meters: meterMoves(s, e) };
+}
+
 export function actors(s: SessionData): ActorView[] {
   return s.scenario ? scenarioView(s.scenario).actors : [];
 }
@@ -88,6 +136,8 @@ export interface TurningPoint {
   overallDelta: number;
   /** The event that moved tension most that day, if any. */
   headline: string | null;
+  /** The player's own move that day, when it pushed the way the day went: its text and push. */
+  yours: { text: string; push: number } | null;
 }
 
 /** The days with the largest total tension change (turning points), in day order. */
@@ -109,7 +159,15 @@ export function turningPoints(s: SessionData, k = 4): TurningPoint[] {
       for (const p of meta) size += dir * (e.deltas[p.id] ?? 0);
       if (size > 0 && (!best || size > best.size)) best = { text: e.text, size };
     }
-    out.push({ turn: b.turn, date: b.date, swing, overallDelta: b.overall - a.overall, headline: best?.text ?? null });
+    // The player's move that day, when it pushed the counting pairs the way the day went (at least half a point).
+    let yours: TurningPoint['yours'] = null;
+    for (const e of b.events) {
+      if (s.role === OBSERVER || e.kind !== 'action' || e.actor !== s.role) continue;
+      let push = 0;
+      for (const p of meta) push += dir * (e.deltas[p.id] ?? 0);
+      if (push >= 0.5) yours = { text: e.text, push };
+    }
+    out.push({ turn: b.turn, date: b.date, swing, overallDelta: b.overall - a.overall, headline: best?.text ?? null, yours });
   }
   return out
     .sort((x, y) => y.swing - x.swing)

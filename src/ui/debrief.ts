@@ -1,13 +1,20 @@
 // The debrief, shown over the map when the game ends: the outcome and what it means for the player's
-// role (every role's reading for an observer), who the ledger blames, the tension chart with its
-// turning points marked and listed, and the ways on: play again with a new seed, back to the menu, save
-// the replay or copy its link. A replay's debrief leads back to the replay rather than to the map.
+// role (every role's reading for an observer); what decided it (the causes of the number the ending
+// watched, or what each of the role's lines paid, the player's own moves marked); the counterfactuals
+// the model played with the same seed (had you held every day; the AI in your seat); who the ledger
+// blames; the role's own points and the tension over the game, with the turning points marked and
+// listed (the player's moves among them when they pushed the day's way); and the ways on: play again
+// with a new seed, back to the menu, save the replay or copy its link. A replay's debrief leads back to
+// the replay rather than to the map.
 import type { Session, SessionStore } from '../store/session';
 import { actorName, displayDate, outcome, turningPoints, type Reading } from '../store/ui-view';
+import { debrief } from '../store/selectors';
 import { drawChart } from './chart';
+import { drawTrackChart } from './track-chart';
 import { chartData, chartLegend } from './chart-data';
 import { h, replace } from './dom';
 import { signed } from './format';
+import { glossaryButton } from './glossary';
 import { icon } from './icons';
 import { tensionColour } from './palette';
 
@@ -29,6 +36,26 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
   const panel = h('div', { class: 'debrief-panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Debrief' }, body);
   const el = h('div', { class: 'screen debrief', 'aria-label': 'Debrief' }, panel, show);
   let markers: { turn: number; n: number }[] = [];
+  /** Which chart shows: the role's own points, or the tension. */
+  let chartKind: 'points' | 'tension' = 'points';
+  const tabPoints = h('button', { class: 'chart-tab', 'aria-pressed': 'true', onclick: () => pickChart('points') }, 'Your points');
+  const tabTension = h('button', { class: 'chart-tab', 'aria-pressed': 'false', onclick: () => pickChart('tension') }, 'Tension');
+  const legend = h('div', { class: 'legend' });
+  function pickChart(kind: 'points' | 'tension'): void {
+    chartKind = kind;
+    tabPoints.setAttribute('aria-pressed', String(kind === 'points'));
+    tabTension.setAttribute('aria-pressed', String(kind === 'tension'));
+    tabPoints.classList.toggle('on', kind === 'points');
+    tabTension.classList.toggle('on', kind === 'tension');
+    fillLegend();
+    draw();
+  }
+  function fillLegend(): void {
+    const s = store.getState();
+    const d = debrief(s);
+    if (chartKind === 'points' && d?.track.length) replace(legend, h('span', { class: 'legend-item' }, h('i', { style: 'border-color:#f2b33d' }), `${actorName(s, s.role)}'s victory points`), h('span', { class: 'legend-item muted' }, 'shaded: beyond the win and loss lines'));
+    else replace(legend, ...chartLegend(s).map((l) => h('span', { class: 'legend-item' }, h('i', { class: l.dashed ? 'dashed' : '', style: `border-color:${l.colour}` }), l.label)));
+  }
 
   function setMin(min: boolean): void {
     el.classList.toggle('min', min);
@@ -36,7 +63,13 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     show.hidden = !min;
   }
 
-  const draw = () => drawChart(canvas, chartData(store.getState(), markers));
+  const draw = () => {
+    const s = store.getState();
+    const d = debrief(s);
+    canvas.setAttribute('aria-label', chartKind === 'points' && d?.track.length ? 'Your victory points over the whole game, against your win and loss lines' : 'Tension over the whole game, with turning points');
+    if (chartKind === 'points' && d && d.track.length && d.win !== null && d.loss !== null) drawTrackChart(canvas, { dates: s.days.map((x) => x.date), points: d.track, win: d.win, loss: d.loss, span: s.scenario?.data.meta.turnLimit ?? 90, markers });
+    else drawChart(canvas, chartData(s, markers));
+  };
   new ResizeObserver(() => draw()).observe(canvas);
 
   /** A role's victory points against its win and loss lines. */
@@ -54,13 +87,68 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     const peak = s.days.reduce((x, d) => (d.overall > x.overall ? d : x), s.days[0]!);
     const final = s.days[s.days.length - 1]!;
     const mine = o.mine;
+    const d = debrief(s);
+    const hasTrack = !!d && d.track.length > 0;
+    tabPoints.hidden = tabTension.hidden = !hasTrack;
+    if (!hasTrack) chartKind = 'tension';
+    pickChart(hasTrack ? chartKind : 'tension');
+    const moves = s.role === 'observer' ? 0 : Object.keys(s.orders).length;
     const turningList = h(
       'ol',
       { class: 'turning' },
       ...points.map((p, i) =>
-        h('li', {}, h('span', { class: 'tp-n mono' }, String(i + 1)), h('span', { class: 'tp-date mono' }, `Day ${p.turn} · ${displayDate(p.date)}`), h('span', { class: 'tp-text' }, p.headline ?? 'Tension shifted on its own'), h('span', { class: `tp-d mono ${p.overallDelta > 0 ? 'up' : 'down'}`, 'data-tip': 'Change of the overall tension that day' }, signed(p.overallDelta))),
+        h(
+          'li',
+          { class: p.yours ? 'has-yours' : '' },
+          h('span', { class: 'tp-n mono' }, String(i + 1)),
+          h('span', { class: 'tp-date mono' }, `Day ${p.turn} · ${displayDate(p.date)}`),
+          h('span', { class: 'tp-text' }, p.headline ?? 'Tension shifted on its own'),
+          p.yours && p.yours.text !== p.headline ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move: '), `${p.yours.text} (${signed(p.yours.push)})`) : p.yours ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move'), ' made this day') : null,
+          h('span', { class: `tp-d mono ${p.overallDelta > 0 ? 'up' : 'down'}`, 'data-tip': 'Change of the overall tension that day' }, signed(p.overallDelta)),
+        ),
       ),
     );
+    const decided = d?.decided;
+    const maxF = Math.max(1, ...(decided?.factors ?? []).map((f) => Math.abs(f.amount)));
+    const decidedBox = decided
+      ? h(
+          'section',
+          { class: 'decided', 'aria-label': 'What decided it' },
+          h('h2', { class: 'panel-title' }, 'What decided it'),
+          h('p', { class: 'decided-text' }, decided.text),
+          h(
+            'ul',
+            { class: 'factors' },
+            ...decided.factors.map((f) =>
+              h(
+                'li',
+                { class: f.yours ? 'yours' : '' },
+                h('span', { class: 'f-label' }, f.yours ? h('b', {}, 'You: ') : null, f.label),
+                h('span', { class: 'why-bar' }, h('span', { class: f.amount >= 0 ? 'pos' : 'neg', style: `width:${(50 * Math.abs(f.amount)) / maxF}%` })),
+                h('span', { class: 'f-val mono' }, signed(f.amount)),
+              ),
+            ),
+          ),
+        )
+      : null;
+    const whatIfBox =
+      d && d.whatIfs.length
+        ? h(
+            'section',
+            { class: 'whatifs', 'aria-label': 'What if' },
+            h('h2', { class: 'panel-title', 'data-tip': 'The model played the game again with the same seed: the same hidden draws and the same luck, only your seat played differently.' }, 'What if'),
+            ...d.whatIfs.map((w, i) =>
+              h(
+                'div',
+                { class: `whatif v-${w.reading ?? 'none'}`, 'data-kind': i === 0 ? 'held' : 'ai', 'data-outcome': w.outcome },
+                h('span', { class: 'wi-label' }, `${w.label}:`),
+                h('span', { class: 'wi-outcome' }, w.name),
+                h('span', { class: 'wi-s mono' }, `day ${w.turn} · ${w.reading ? READING[w.reading] : '—'} · ${w.points.toFixed(1)} VP`),
+              ),
+            ),
+            h('p', { class: 'wi-you mono' }, `You: ${o.name} · day ${o.turn} · ${mine ? READING[mine] : '—'} · ${(o.readings.find((r) => r.id === s.role)?.track?.points ?? 0).toFixed(1)} VP`),
+          )
+        : null;
     replace(
       body,
       h('div', { class: 'kicker mono' }, `Day ${o.turn} · ${o.date} · ${s.scenario?.data.meta.title ?? ''} · seed ${s.seed}`),
@@ -79,18 +167,23 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
             { class: 'readings', 'aria-label': 'What it means for each role' },
             ...o.readings.map((r) => h('div', { class: `reading v-${r.reading ?? 'none'}` }, h('i', { class: 'dot', style: `background:${r.colour}` }), h('span', { class: 'r-name' }, r.name), h('span', { class: 'r-v' }, r.reading ? READING[r.reading] : '—'), trackLine(r.track))),
           ),
+      decidedBox || whatIfBox ? h('div', { class: `debrief-why${whatIfBox ? '' : ' single'}` }, decidedBox, whatIfBox) : null,
       h(
         'div',
         { class: 'stats' },
         h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Peak tension'), h('span', { class: 'stat-v mono', style: `color:${tensionColour(peak.overall)}` }, peak.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${peak.turn}`)),
         h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Final tension'), h('span', { class: 'stat-v mono', style: `color:${tensionColour(final.overall)}` }, final.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${final.turn}`)),
-        h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Blamed by the ledger'), h('span', { class: 'stat-v' }, o.blame ?? 'No one'), h('span', { class: 'stat-s' }, o.blame ? 'largest contributor' : 'no war to blame')),
+        o.blame
+          ? h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Blamed by the ledger'), h('span', { class: 'stat-v' }, o.blame), h('span', { class: 'stat-s' }, 'pushed the deciding pair hardest'))
+          : s.role !== 'observer'
+            ? h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Your moves'), h('span', { class: 'stat-v mono' }, String(moves)), h('span', { class: 'stat-s' }, `of ${final.turn} days; you held on the others`))
+            : h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Blame'), h('span', { class: 'stat-v' }, 'None'), h('span', { class: 'stat-s' }, 'an ending without a war has no one to blame')),
       ),
       h(
         'div',
         { class: 'debrief-grid' },
-        h('div', {}, h('h2', { class: 'panel-title' }, 'Tension over the crisis'), h('div', { class: 'debrief-chart' }, canvas, h('div', { class: 'legend' }, ...chartLegend(s).map((l) => h('span', { class: 'legend-item' }, h('i', { class: l.dashed ? 'dashed' : '', style: `border-color:${l.colour}` }), l.label))))),
-        h('div', {}, h('h2', { class: 'panel-title', 'data-tip': 'The days when tension moved most across all pairs, with the event that moved it most.' }, 'Turning points'), turningList),
+        h('div', {}, h('div', { class: 'chart-head' }, h('h2', { class: 'panel-title' }, 'Over the crisis'), h('span', { class: 'chart-tabs', role: 'group', 'aria-label': 'Chart' }, tabPoints, tabTension)), h('div', { class: 'debrief-chart' }, canvas, legend)),
+        h('div', {}, h('h2', { class: 'panel-title', 'data-tip': 'The days when tension moved most across all pairs, with the event that moved it most, and your move when it pushed the same way.' }, 'Turning points'), turningList),
       ),
       h(
         'div',
@@ -101,6 +194,7 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
           ? h('button', { class: 'btn ghost', 'aria-label': 'Back to the replay', onclick: actions.replay }, 'Back to the replay')
           : h('button', { class: 'btn ghost', 'aria-label': 'Review the map', onclick: () => setMin(true) }, 'Review the map'),
         h('span', { class: 'debrief-gap' }),
+        glossaryButton(),
         h('button', { class: 'btn ghost', 'aria-label': 'Save replay', 'data-tip': 'Download the whole game as a replay file (.json)', onclick: actions.saveReplay }, icon('save'), 'Save replay'),
         h('button', { class: 'btn ghost', 'aria-label': 'Copy link', 'data-tip': 'Copy a link that replays this game', onclick: actions.copyLink }, icon('link'), 'Copy link'),
       ),

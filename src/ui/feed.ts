@@ -4,7 +4,7 @@
 // the model chose (and incidents) are "simulated", even when the article reports moves of that kind,
 // whose quote the popover then shows as the basis of the move.
 import type { Session, SessionStore } from '../store/session';
-import { actors, displayDate, pairLabels, sourceOf } from '../store/ui-view';
+import { actors, displayDate, meterMoves, pairLabels, sourceOf } from '../store/ui-view';
 import { visibleEvents } from '../store/selectors';
 import { h, replace } from './dom';
 import { signed } from './format';
@@ -14,6 +14,9 @@ type FeedEvent = Session['days'][number]['events'][number];
 
 /** Whether the source reports this very event (the article's timeline), not only moves of its kind. */
 const reported = (e: FeedEvent): boolean => e.source !== null && e.kind === 'scripted';
+
+/** Whether the event is the player's own chosen move. */
+const yours = (s: Session, e: FeedEvent): boolean => s.role !== 'observer' && e.kind === 'action' && e.actor === s.role;
 
 const KIND_LABEL: Record<string, string> = { scripted: 'timeline', action: 'action', incident: 'incident', band: 'ladder', outcome: 'outcome' };
 /** Items the feed builds at first; scrolling down loads this many more each time. */
@@ -37,8 +40,10 @@ export function createFeed(store: SessionStore) {
       .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
       .slice(0, 4)
       .map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v))));
+    const mine = yours(s, e);
     const body: Node[] = [h('p', { class: 'pop-text' }, e.text)];
-    if (e.source && !reported(e)) body.push(h('div', { class: 'pop-sim' }, 'Simulated'), h('div', { class: 'pop-note' }, 'The model chose this move on this day; no source reports it. The source reports moves of this kind:'));
+    if (mine) body.push(h('div', { class: 'pop-note' }, 'Your move: you chose it for this day.'));
+    if (e.source && !reported(e) && !mine) body.push(h('div', { class: 'pop-sim' }, 'Simulated'), h('div', { class: 'pop-note' }, 'The model chose this move on this day; no source reports it. The source reports moves of this kind:'));
     if (e.source) {
       const src = sourceOf(s, e.source.ref);
       body.push(h('blockquote', { class: 'pop-quote' }, `“${e.source.quote}”`));
@@ -46,12 +51,14 @@ export function createFeed(store: SessionStore) {
       if (src) body.push(h('div', { class: 'pop-src' }, h('strong', {}, src.publication), src.author ? ` · ${src.author}` : '', src.title ? ` · “${src.title}”` : '', src.date ? ` · ${displayDate(src.date)}` : ''));
       if (e.plan) body.push(h('div', { class: 'pop-note' }, 'A plan announced before the article was written: the model may change it.'));
       if (e.source.note) body.push(h('div', { class: 'pop-note' }, `Modeller’s note: ${e.source.note}`));
-    } else {
+    } else if (!mine) {
       body.push(h('div', { class: 'pop-sim' }, 'Simulated'), h('div', { class: 'pop-note' }, 'The model generated this event; no source reports it.'));
     }
     if (e.goldstein !== null) body.push(h('div', { class: 'pop-meta mono' }, `Goldstein ${signed(e.goldstein)}${e.cameo ? ` · CAMEO ${e.cameo}` : ''}${e.actionKind ? ` · ${e.actionKind}` : ''}`));
     if (moved.length) body.push(h('div', { class: 'pop-k' }, 'Tension it moved'), h('ul', { class: 'pop-moves' }, ...moved));
-    openPopover(anchor, `${displayDate(e.date)} · ${reported(e) ? 'Source' : e.source ? 'Simulated, based on the source' : 'Simulated'}`, ...body);
+    const meters = meterMoves(s, e);
+    if (meters.length) body.push(h('div', { class: 'pop-k' }, 'Meters it moved'), h('ul', { class: 'pop-moves' }, ...meters.map(([label, v]) => h('li', {}, h('span', {}, label), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v))))));
+    openPopover(anchor, `${displayDate(e.date)} · ${mine ? 'Your move' : reported(e) ? 'Source' : e.source ? 'Simulated, based on the source' : 'Simulated'}`, ...body);
   }
 
   /** The events of a day the player sees: public ones, plus the player's own private ones. */
@@ -67,16 +74,16 @@ export function createFeed(store: SessionStore) {
       const item: HTMLButtonElement = h(
         'button',
         {
-          class: `feed-item kind-${e.kind}${reported(e) ? ' sourced' : ''}${e.visibility === 'private' ? ' private' : ''}`,
+          class: `feed-item kind-${e.kind}${reported(e) ? ' sourced' : ''}${e.visibility === 'private' ? ' private' : ''}${yours(s, e) ? ' mine' : ''}`,
           role: 'listitem',
           'aria-haspopup': 'dialog',
           'aria-expanded': 'false',
-          'aria-label': `${e.text} — ${reported(e) ? 'show source' : e.source ? 'simulated; show what it is based on' : 'simulated'}`,
+          'aria-label': `${e.text} — ${yours(s, e) ? 'your move; show what it did' : reported(e) ? 'show source' : e.source ? 'simulated; show what it is based on' : 'simulated'}`,
           onclick: () => showSource(item, e),
         },
         h('i', { class: 'feed-dot', style: `background:${(e.actor && colours.get(e.actor)) || '#7d8a97'}` }),
         h('span', { class: 'feed-text' }, e.text),
-        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, 'private') : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), h('span', { class: reported(e) ? 'tag src' : 'tag sim' }, reported(e) ? 'source ▸' : e.source ? 'simulated ▸' : 'simulated')),
+        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, 'private') : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), yours(s, e) ? h('span', { class: 'tag mine' }, 'your move ▸') : h('span', { class: reported(e) ? 'tag src' : 'tag sim' }, reported(e) ? 'source ▸' : e.source ? 'simulated ▸' : 'simulated')),
       );
       out.push(item);
     }

@@ -1,8 +1,9 @@
 // Keyboard shortcuts during play: Space = next day, P = pause/resume autoplay, 1–3 = speed. In the
 // replay viewer: ← / → step a day, Home / End jump to either end, Space (or P) plays and pauses.
-// Escape closes popovers (handled by the popover itself). Keys typed into text fields, and keys while a
-// modal dialog is open, are left alone.
+// Escape closes popovers (handled by the popover itself). On every screen, G opens the glossary. Keys
+// typed into text fields, and keys while a modal dialog (or the guided tour) is open, are left alone.
 import type { SessionStore } from '../store/session';
+import { openGlossary } from './glossary';
 import { modalOpen } from './modal';
 import { seekViewer, stepViewer, toggleViewerPlay } from './replay-bar';
 
@@ -13,6 +14,11 @@ export function bindKeyboard(store: SessionStore): () => void {
     const range = t instanceof HTMLInputElement && t.type === 'range';
     if (t && !range && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
     const s = store.getState();
+    if ((e.key === 'g' || e.key === 'G') && !range && s.screen !== 'boot') {
+      e.preventDefault();
+      openGlossary();
+      return;
+    }
     if (s.screen !== 'play' || !s.game) return;
     if (s.viewer) {
       // The scrubber handles its own arrow keys (and Home/End) when focused.

@@ -2,11 +2,13 @@
 // (summary, legend, sources), pick a role (or observe) and a seed (typed, random or today's), start.
 // Above the columns: the saved game's Resume (and Discard) button, "Load a scenario…" (your own .yaml or
 // .json; listed below, marked "your file"), "Open a replay…" (a file picker; a replay or a scenario can
-// also be dropped anywhere on the page), and a notice strip for anything that went wrong.
+// also be dropped anywhere on the page), the glossary, and a notice strip for anything that went wrong.
+// Under the seed, one line says what a seed is (with a link to its glossary entry).
 import type { CatalogueEntry, Session, SessionStore } from '../store/session';
 import { briefing, displayDate, type BriefingView } from '../store/ui-view';
 import { h, replace } from './dom';
 import { randomSeed, todaySeed } from './format';
+import { glossaryButton, openGlossary } from './glossary';
 import { icon } from './icons';
 import { createNotice } from './notice';
 import { describeSave, type SavedGame } from './saves';
@@ -70,7 +72,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
       { class: 'menu-head' },
       h('div', { class: 'logo' }, 'BRINK'),
       h('div', { class: 'tagline' }, 'A seeded escalation game. Watch deployments and rhetoric move tension — or step in as one of the actors.'),
-      h('div', { class: 'menu-actions' }, resume, loadFile, openReplay),
+      h('div', { class: 'menu-actions' }, resume, loadFile, openReplay, glossaryButton()),
     ),
     notice.el,
     h(
@@ -95,7 +97,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
             h('button', { class: 'btn ghost', 'aria-label': 'Random seed', 'data-tip': 'A fresh random seed', onclick: () => setSeed(randomSeed()) }, '⚄ Random'),
             h('button', { class: 'btn ghost', 'aria-label': "Today's seed", 'data-tip': 'Today’s date as the seed: everyone playing today gets the same crisis', onclick: () => setSeed(todaySeed()) }, 'Today'),
           ),
-          h('p', { class: 'hint' }, 'The same scenario, seed and moves always give the same crisis — share it.'),
+          h('p', { class: 'hint seed-hint' }, 'The same seed and moves give the same crisis. ', h('button', { class: 'linkish', 'aria-label': 'What is a seed? (glossary)', onclick: () => openGlossary('seed') }, 'What is a seed?')),
           start,
         ),
       ),

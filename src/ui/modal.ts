@@ -1,5 +1,7 @@
 // A small modal dialog for confirmations ("Leave this game?"): a DOM dialog over a dimmed page, focus on
-// the safe choice, Escape or a click outside cancels. Resolves true for the confirming button.
+// the safe choice, Escape or a click outside cancels. Resolves true for the confirming button. Other
+// modal layers (the glossary, the guided tour) say they are open with holdModal, so that modalOpen()
+// keeps the game's keyboard shortcuts aside for them too.
 import { h } from './dom';
 
 export interface ConfirmOptions {
@@ -52,7 +54,21 @@ export function confirmModal(o: ConfirmOptions): Promise<boolean> {
   });
 }
 
+/** Other modal layers open now (the glossary, the guided tour). */
+let held = 0;
+
+/** Marks another modal layer as open until the returned release is called (calling it again does nothing). */
+export function holdModal(): () => void {
+  held++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held--;
+  };
+}
+
 /** True while a modal is open (the game's keyboard shortcuts stand aside). */
 export function modalOpen(): boolean {
-  return current !== null;
+  return current !== null || held > 0;
 }

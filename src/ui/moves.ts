@@ -1,16 +1,18 @@
-// YOUR MOVE: the player's action cards for the coming day. One card per action (targets as chips),
-// showing its kind, Goldstein weight and CAMEO code, what it does, its expected effect on each pair, and
-// its outlook: what the model's lookahead expects it to do for the role's points at the end, against
-// holding, with a warning when it leads to a decisive loss far more often than holding. Selecting a card
-// sets the store's order, and "End day" plays the day with it.
+// YOUR MOVE: the player's cards for the coming day, all in sight at once in a grid. Each card leads with
+// what it does for the role's goals ("+0.4 legitimacy · +2.6 tension with NATO", green when it helps,
+// red when it hurts) and its outlook (what the lookahead expects it to do for the role's points at the
+// end, against holding), and says so when it leads toward a loss. Its details (every target, the
+// Goldstein weight, the CAMEO code, the source quote) open from its ⓘ. The role's actions it cannot take
+// now are listed greyed, with the reason. The order line shows the chosen move (and its targets), and
+// under it the result of yesterday's move: the tension and meter changes booked to it.
 import type { Session, SessionStore } from '../store/session';
-import { cards as cardsOf } from '../store/selectors';
-import { actorName, pairLabels } from '../store/ui-view';
+import { cards as cardsOf, type OptionView } from '../store/selectors';
+import { actorName, lastMove, sourceOf } from '../store/ui-view';
 import { h, replace } from './dom';
 import { signed } from './format';
-import { COOPERATION, CONFLICT } from './palette';
+import { closePopover, isPopoverFor, openPopover } from './popover';
 
-type Option = ReturnType<typeof cardsOf>['list'][number];
+type Option = OptionView;
 type Order = Parameters<Session['setOrder']>[0];
 
 const KIND_TIP: Record<string, string> = {
@@ -23,151 +25,215 @@ const KIND_TIP: Record<string, string> = {
   incident: 'Happens rather than being chosen.',
 };
 
+const orderOf = (o: Option): Order => (o.target ? { action: o.action, target: o.target } : { action: o.action });
+const vp = (v: number): string => {
+  const r = Math.round(v * 10) / 10;
+  return r === 0 ? '±0' : signed(r);
+};
+
+/** The card's lead: its warning, or its effects on the role's goals (up to three). */
+function lead(o: Option, limit = 3): HTMLElement {
+  const items: HTMLElement[] = [];
+  if (o.toward.length) items.push(h('span', { class: 'fx bad warn-k' }, `⚠ Toward ${o.toward[0]}`));
+  else if (o.warn) items.push(h('span', { class: 'fx bad warn-k' }, '⚠ Leads toward a loss'));
+  for (const e of o.effects.slice(0, limit - items.length)) items.push(h('span', { class: `fx ${e.good > 0 ? 'good' : e.good < 0 ? 'bad' : ''}` }, `${signed(e.delta)} ${e.label}`));
+  if (items.length === 0) items.push(h('span', { class: 'fx muted' }, 'No direct effect'));
+  return h('div', { class: 'card-lead' }, ...items.flatMap((x, i) => (i ? [h('span', { class: 'fx-sep', 'aria-hidden': 'true' }, ' · '), x] : [x])));
+}
+
+/** The words a screen reader hears for a card. */
+function spoken(o: Option, s: Session): string {
+  const fx = o.effects.slice(0, 4).map((e) => `${signed(e.delta)} ${e.label}${e.good > 0 ? ' (good for you)' : e.good < 0 ? ' (bad for you)' : ''}`);
+  const warn = o.toward.length ? `Warning: toward ${o.toward.join(', ')}. ` : o.warn ? 'Warning: leads toward a loss. ' : '';
+  return `${o.name}${o.target ? ` against ${actorName(s, o.target)}` : ''}. ${warn}${fx.join(', ') || 'No direct effect'}. Outlook ${vp(o.outlook)} VP against holding.`;
+}
+
 export function createMoves(store: SessionStore) {
   const cards = h('div', { class: 'cards', role: 'radiogroup', 'aria-label': 'Your options for the coming day' });
-  const chosen = h('div', { class: 'move-chosen' });
+  const blocked = h('div', { class: 'blocked', 'aria-label': 'Not available today' });
+  const order = h('div', { class: 'move-order' });
+  const result = h('div', { class: 'move-result', 'aria-live': 'polite' });
   const end = h('button', { class: 'btn primary end-day', 'aria-label': 'End day', 'data-tip': 'Play the day with your chosen move (or hold if none). Space does the same.', onclick: () => store.getState().nextDay() }, 'End day ▸');
   const who = h('span', { class: 'panel-sub' });
-  const vp = h('span', { class: 'moves-vp mono', 'data-tip': 'Your victory points: earned each day from your role\'s own goals. Where the ending leaves it to the score, at or above the win line you win, at or below the loss line you lose.' });
   const el = h(
     'section',
     { class: 'panel moves', 'aria-label': 'Your move' },
-    h('div', { class: 'moves-head' }, h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does today. Goldstein: the CAMEO event weight from −10 (war) to +10 (cooperation). Effects are the expected tension change per pair; the outlook is what the lookahead expects the move to do for your victory points at the end.' }, 'Your move', who), vp, chosen, end),
-    cards,
+    h(
+      'div',
+      { class: 'moves-head' },
+      h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does on the coming day. Each card leads with what it does: green helps your goals, red hurts them. The number is its outlook: what the lookahead expects it to do for your victory points at the end, against holding. ⓘ opens the details.' }, 'Your move', who),
+      order,
+      end,
+    ),
+    result,
+    h('div', { class: 'cards-scroll' }, cards, blocked),
   );
 
-  const select = (order: Order) => store.getState().setOrder(order);
+  const select = (o: Order) => store.getState().setOrder(o);
 
-  function effects(o: Option, labels: Map<string, string>): HTMLElement {
-    const list = Object.entries(o.tension)
-      .filter(([, v]) => Math.abs(v) >= 0.05)
-      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-      .slice(0, 3);
-    if (list.length === 0) return h('ul', { class: 'card-fx' }, h('li', { class: 'muted' }, 'No direct effect on tension'));
-    return h('ul', { class: 'card-fx' }, ...list.map(([p, v]) => h('li', {}, h('span', {}, labels.get(p) ?? p), h('span', { class: `mono ${v > 0 ? 'up' : 'down'}` }, signed(v)))));
-  }
-
-  /** The outlook line of a card: what the lookahead expects it to do for the role's points at the end,
-   * against holding, and a warning when it led to a decisive loss (war, a collapse) far more often. */
-  function outlook(o: Option): HTMLElement {
-    const pts = Math.round(o.outlook * 10) / 10;
-    const shown = pts === 0 ? '±0 VP' : `${signed(pts)} VP`;
-    return h(
-      'div',
-      { class: `card-outlook ${o.warn ? 'warn' : pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-tip': `What the model's lookahead (6 possible worlds, played to the end of the game with the AI acting for you after today) expects this move to do for your victory points at the end, against holding: ${shown}. A war or a collapse that loses you the game counts as a full band below your loss line.${o.loses > 0 ? ` It ended the game in such a loss in ${Math.round(o.loses * 6)} of 6.` : ''}` },
-      o.warn ? h('span', { class: 'warn-k' }, '⚠ Leads toward a loss') : h('span', { class: 'outlook-k' }, 'Outlook'),
-      h('span', { class: 'mono' }, `${shown} vs hold`),
-    );
+  function details(anchor: HTMLElement, group: Option[]): void {
+    if (isPopoverFor(anchor)) return closePopover();
+    const s = store.getState();
+    const first = group[0]!;
+    const src = first.source ? sourceOf(s, first.source.ref) : null;
+    const body: Node[] = [
+      h('div', { class: 'pop-tags' }, h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind), first.visibility === 'private' ? h('span', { class: 'tag private' }, 'private: only you see it') : null),
+      h('p', { class: 'pop-text' }, first.description || first.name),
+      ...group.map((o) =>
+        h(
+          'div',
+          { class: 'pop-option' },
+          h('div', { class: 'pop-k' }, o.target ? `Against ${actorName(s, o.target)}` : 'What it does', h('span', { class: `mono ${o.outlook > 0.05 ? 'up' : o.outlook < -0.05 ? 'down' : ''}` }, ` ${vp(o.outlook)} VP vs hold`)),
+          o.toward.length ? h('div', { class: 'pop-warn' }, `⚠ Pushes toward ${o.toward.join(', ')}, whose line is near.`) : null,
+          o.warn ? h('div', { class: 'pop-warn' }, `⚠ Ended the game in a loss in ${Math.round(o.loses * 6)} of the lookahead's 6 worlds.`) : null,
+          h('ul', { class: 'pop-moves' }, ...(o.effects.length ? o.effects.map((e) => h('li', {}, h('span', {}, e.label), h('span', { class: `mono ${e.good > 0 ? 'good' : e.good < 0 ? 'bad' : ''}` }, signed(e.delta)))) : [h('li', { class: 'muted' }, 'No direct effect')])),
+        ),
+      ),
+      h('div', { class: 'pop-meta mono' }, `Goldstein ${signed(first.goldstein)}${first.cameo ? ` · CAMEO ${first.cameo}` : ''}`),
+      h('div', { class: 'pop-note' }, 'Goldstein: how conflictual (−10) or cooperative (+10) a move of this kind is; CAMEO: its event code (as used by GDELT). A public move with a target shifts that pair’s tension by its weight.'),
+    ];
+    if (first.source) {
+      body.push(h('blockquote', { class: 'pop-quote' }, `“${first.source.quote}”`));
+      if (src) body.push(h('div', { class: 'pop-src' }, h('strong', {}, src.publication), src.title ? ` · “${src.title}”` : ''));
+    } else body.push(h('div', { class: 'pop-note' }, 'No source reports this move: the scenario’s modeller added it.'));
+    body.push(h('div', { class: 'pop-note' }, 'Outlook: the model plays 6 possible worlds to the end with this move and with holding (the AI acts for you after today), and compares your victory points; a war or collapse that loses you the game counts as a full band below your loss line.'));
+    openPopover(anchor, first.name, ...body);
   }
 
   let key = '';
-  let day = -1;
   function update(s: Session): void {
-    const k = `${s.days.length}|${s.role}|${s.order?.action}|${s.order?.target}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}`;
+    const k = `${s.days.length}|${s.role}|${s.order?.action}|${s.order?.target}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}|${s.autoplay}`;
     if (k === key) return;
     key = k;
-    const view = cardsOf(s);
     who.textContent = actorName(s, s.role);
-    const t = view.track;
-    vp.hidden = !t;
-    if (t) vp.textContent = `${t.points.toFixed(1)} VP · ${t.today >= 0 ? '+' : '−'}${Math.abs(t.today).toFixed(2)} today · win ≥ ${t.win}`;
+    if (s.autoplay && !s.game?.outcome) {
+      // While the days run on their own the seat holds: the cards (and their lookahead) wait for a pause.
+      order.hidden = end.hidden = false;
+      end.disabled = true;
+      replace(order, h('span', { class: 'mo-k' }, 'Your order'), h('span', { class: 'mo-name none' }, 'Hold (autoplay)'));
+      result.hidden = true;
+      replace(cards, h('div', { class: 'moves-over' }, h('strong', {}, 'Autoplay is on: '), 'you hold every day. Pause (P) to choose a move.'));
+      replace(blocked);
+      return;
+    }
+    const view = cardsOf(s);
     const opts = view.list;
-    const labels = pairLabels(s);
     const groups = new Map<string, Option[]>();
     for (const o of opts) groups.set(o.action, [...(groups.get(o.action) ?? []), o]);
     const best = opts.reduce<Option | null>((x, o) => (!x || o.outlook > x.outlook ? o : x), null);
-    const order = s.order;
-    const sel = order ? opts.find((o) => o.action === order.action && (o.target ?? undefined) === order.target) : undefined;
-    chosen.textContent = sel ? `${sel.name}${sel.target ? ` → ${actorName(s, sel.target)}` : ''}` : 'No move: hold';
-    chosen.classList.toggle('none', !sel);
-    end.disabled = !!s.game?.outcome;
+    const o = s.order;
+    const sel = o ? opts.find((x) => x.action === o.action && (x.target ?? undefined) === o.target) : undefined;
     const over = s.game?.outcome;
-    chosen.hidden = end.hidden = !!over;
+    end.disabled = !!over;
+    order.hidden = end.hidden = !!over;
+
+    // Yesterday's move and what it did.
+    const last = lastMove(s);
+    result.hidden = !last;
+    if (last) {
+      const fx = [...last.tension.map(([l, v]) => `${signed(v)} ${l}`), ...last.meters.map(([l, v]) => `${signed(v)} ${l.charAt(0).toLowerCase()}${l.slice(1)}`)];
+      replace(
+        result,
+        h('span', { class: 'mr-k' }, `Day ${last.day} · your move`),
+        last.held ? h('span', { class: 'mr-name' }, 'You held: no move') : h('span', { class: 'mr-name' }, `${last.name}${last.target ? ` → ${last.target}` : ''}`),
+        last.held ? null : h('span', { class: 'mr-fx' }, fx.length ? fx.join(' · ') : 'it moved nothing directly'),
+      );
+    }
+
     if (over) {
-      // The game is over: no cards to choose from, only what happened.
-      const name = s.scenario?.data.outcomes.find((o) => o.id === over.id)?.name ?? over.id;
+      const name = s.scenario?.data.outcomes.find((x) => x.id === over.id)?.name ?? over.id;
       replace(cards, h('div', { class: 'moves-over' }, h('strong', {}, name), ` on day ${over.turn}. The game is over: open the debrief to see how it came to this.`));
+      replace(blocked);
       return;
     }
 
-    const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((o) => o.outlook)) - Math.max(...a.map((o) => o.outlook)));
-    const hold = h(
-      'button',
-      { class: `card hold${!order ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(!order), 'aria-label': 'Hold: do nothing today', 'data-action': 'hold', onclick: () => select(null) },
-      h('div', { class: 'card-top' }, h('span', { class: 'tag k-hold' }, 'hold')),
-      h('div', { class: 'card-name' }, 'Hold'),
-      h('div', { class: 'card-outlook flat', 'data-tip': 'Your victory points at the end if you hold today, as the lookahead sees them (6 possible worlds played to the end). Every card says how it changes them.' }, h('span', { class: 'outlook-k' }, 'At the end'), h('span', { class: 'mono' }, `≈ ${view.hold.value.toFixed(0)} VP`)),
-      h('div', { class: 'card-desc' }, 'Take no action today. Tension keeps moving on its own: fatigue calms it, fear feeds it.'),
+    // The order line: the chosen card, and its targets to choose from.
+    const selGroup = sel ? groups.get(sel.action) ?? [] : [];
+    replace(
+      order,
+      h('span', { class: 'mo-k' }, 'Your order'),
+      h('span', { class: `mo-name${sel ? '' : ' none'}` }, sel ? sel.name : 'Hold (no move)'),
+      selGroup.length > 1
+        ? h(
+            'span',
+            { class: 'chips', role: 'group', 'aria-label': 'Target' },
+            h('span', { class: 'chips-k' }, 'at'),
+            ...selGroup.map((t) =>
+              h(
+                'button',
+                {
+                  class: `chip-t${t === sel ? ' sel' : ''}`,
+                  'aria-pressed': String(t === sel),
+                  'aria-label': `${t.name} against ${actorName(s, t.target)}`,
+                  'data-action': t.action,
+                  'data-target': t.target ?? '',
+                  'data-tip': `${t.effects.map((e) => `${signed(e.delta)} ${e.label}`).join(' · ') || 'No direct effect'} · ${vp(t.outlook)} VP vs hold${t.toward.length ? ` · ⚠ toward ${t.toward[0]}` : t.warn ? ' · ⚠ leads toward a loss' : ''}`,
+                  onclick: () => select(orderOf(t)),
+                },
+                actorName(s, t.target),
+              ),
+            ),
+          )
+        : sel?.target
+          ? h('span', { class: 'mo-target' }, `→ ${actorName(s, sel.target)}`)
+          : null,
     );
-    if (s.days.length !== day) {
-      day = s.days.length;
-      cards.scrollLeft = 0;
-    }
+
+    const ranked = [...groups.values()].sort((a, b) => Math.max(...b.map((x) => x.outlook)) - Math.max(...a.map((x) => x.outlook)));
+    const hold = h(
+      'div',
+      { class: `card hold${!o ? ' sel' : ''}`, 'data-action': 'hold' },
+      h(
+        'button',
+        { class: 'card-main', role: 'radio', 'aria-checked': String(!o), 'aria-label': `Hold: do nothing today. At the end about ${Math.round(view.hold.value)} VP.`, 'data-action': 'hold', onclick: () => select(null) },
+        h('div', { class: 'card-line' }, h('span', { class: 'card-name' }, 'Hold')),
+        h('div', { class: 'card-line' }, h('span', { class: 'card-outlook mono', 'data-tip': 'Your victory points at the end if you hold today, as the lookahead sees them (6 possible worlds played to the end). Every card says how it changes them.' }, `≈ ${Math.round(view.hold.value)} VP`), h('div', { class: 'card-lead' }, h('span', { class: 'fx muted' }, 'at the end'))),
+      ),
+    );
     replace(
       cards,
       hold,
       ...ranked.map((group) => {
         const first = group[0]!;
-        const current = group.find((o) => o.action === order?.action && (o.target ?? undefined) === order?.target);
-        const shown = current ?? group.reduce((x, o) => (o.outlook > x.outlook ? o : x));
-        const isSel = !!current;
-        const g = first.goldstein;
-        const card = h(
+        const current = group.find((x) => x.action === o?.action && (x.target ?? undefined) === o?.target);
+        const shown = current ?? group.reduce((x, y) => (y.outlook > x.outlook ? y : x));
+        const isBest = !!best && best.action === first.action && best.outlook > 0;
+        const info = h('button', { class: 'card-info', 'aria-label': `Details: ${first.name}`, 'aria-haspopup': 'dialog', 'aria-expanded': 'false', 'data-tip': 'Details: every target, the Goldstein weight, the CAMEO code and the source', onclick: () => details(info, group) }, 'i');
+        return h(
           'div',
-          { class: `card${isSel ? ' sel' : ''}`, 'data-action': first.action },
+          { class: `card k-${first.kind}${current ? ' sel' : ''}${shown.warn || shown.toward.length ? ' warn' : ''}`, 'data-action': first.action },
           h(
             'button',
             {
               class: 'card-main',
               role: 'radio',
-              'aria-checked': String(isSel),
-              'aria-label': `${first.name}${shown.target ? ` against ${actorName(s, shown.target)}` : ''}: ${first.description}`,
+              'aria-checked': String(!!current),
+              'aria-label': spoken(shown, s),
               'data-action': first.action,
               'data-target': shown.target ?? '',
-              onclick: () => select(shown.target ? { action: shown.action, target: shown.target } : { action: shown.action }),
+              'data-tip': `${first.description}${group.length > 1 ? ` (${group.length} targets: choose in the order line)` : ''}`,
+              onclick: () => select(orderOf(shown)),
             },
+            h('div', { class: 'card-line' }, h('span', { class: 'card-name' }, first.name), group.length > 1 ? h('span', { class: 'card-targets', 'aria-hidden': 'true' }, `×${group.length}`) : null),
             h(
               'div',
-              { class: 'card-top' },
-              h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind),
-              best && best.action === first.action && best.outlook > 0 ? h('span', { class: 'tag advisor', 'data-tip': 'The move the lookahead rates best today.' }, '★') : null,
-              first.visibility === 'private' ? h('span', { class: 'tag private', 'data-tip': 'Only you see it; it does not move others’ tension directly.' }, 'private') : null,
-              h('span', { class: 'gold-wrap' }, h('span', { class: 'gold mono', style: `color:${g < 0 ? CONFLICT : g > 0 ? COOPERATION : '#a9b4bf'}`, 'data-tip': `Goldstein weight ${signed(g)}: the conflict (−10) to cooperation (+10) scale of its CAMEO code${first.cameo ? ` ${first.cameo}` : ''}.` }, `G ${signed(g)}`),
-              first.cameo ? h('span', { class: 'cameo mono', 'data-tip': 'CAMEO event code (as used by GDELT/ICEWS)' }, first.cameo) : null),
+              { class: 'card-line' },
+              h('span', { class: `card-outlook mono ${shown.outlook > 0.05 ? 'up' : shown.outlook < -0.05 ? 'down' : 'flat'}` }, isBest ? h('span', { class: 'best', 'aria-hidden': 'true' }, '★') : null, `${vp(shown.outlook)} VP`),
+              lead(shown),
             ),
-            h('div', { class: 'card-name' }, first.name),
-            outlook(shown),
-            h('div', { class: 'card-desc' }, first.description || '—'),
-            effects(shown, labels),
           ),
-          group.some((o) => o.target)
-            ? h(
-                'div',
-                { class: 'chips', role: 'group', 'aria-label': 'Target' },
-                h('span', { class: 'chips-k' }, 'at'),
-                ...group.map((o) =>
-                  h(
-                    'button',
-                    {
-                      class: `chip-t${current === o ? ' sel' : ''}`,
-                      'aria-pressed': String(current === o),
-                      'aria-label': `${first.name} against ${actorName(s, o.target)}`,
-                      'data-action': o.action,
-                      'data-target': o.target ?? '',
-                      'data-tip': `${Object.entries(o.tension)
-                        .filter(([, v]) => Math.abs(v) >= 0.05)
-                        .map(([p, v]) => `${labels.get(p) ?? p} ${signed(v)}`)
-                        .join(' · ') || 'No direct effect on tension'} · ${signed(Math.round(o.outlook * 10) / 10)} VP vs hold${o.warn ? ' · ⚠ leads toward a loss' : ''}`,
-                      onclick: () => select(o.target ? { action: o.action, target: o.target } : { action: o.action }),
-                    },
-                    actorName(s, o.target),
-                  ),
-                ),
-              )
-            : null,
+          info,
         );
-        return card;
       }),
+    );
+    replace(
+      blocked,
+      ...(view.blocked.length
+        ? [
+            h('span', { class: 'blocked-k' }, 'Not today'),
+            ...view.blocked.map((b) => h('span', { class: 'card-off', 'data-action': b.action, 'data-tip': `${b.name}: ${b.reason}` }, h('b', {}, b.name), ` — ${b.reason}`)),
+          ]
+        : []),
     );
   }
   return { el, update };

@@ -1,7 +1,9 @@
-// The play screen: the top bar, the map area (filled by the Phaser map), the right column (ladder,
-// tension chart, pairs, "why?") and the bottom (feed, and YOUR MOVE when playing a role — or the replay
-// viewer's bar while a replay is watched). A notice banner over the map shows the store's notice.
+// The play screen: the top bar, the map area (filled by the Phaser map), the side column (the ladder,
+// the goals panel always in sight, and tabs for the tension chart, the pairs and "why?" — and the feed
+// while a role is played) and the bottom (YOUR MOVE while a role is played, the feed while watching,
+// or the replay viewer's bar). A notice banner over the map shows the store's notice.
 import type { Session, SessionStore } from '../store/session';
+import { createAlertBanner } from './alert-banner';
 import { h } from './dom';
 import { createFeed } from './feed';
 import { createLadderMeter } from './ladder-meter';
@@ -9,8 +11,10 @@ import { createMoves } from './moves';
 import { createNotice } from './notice';
 import { createPairsList } from './pairs-list';
 import { createReplayBar, type ReplayBarActions } from './replay-bar';
+import { createSideTabs } from './side-tabs';
 import { createTensionPanel } from './tension-panel';
 import { createTopBar, type TopBarActions } from './topbar';
+import { createTrackPanel } from './track-panel';
 import { createWhyPanel } from './why-panel';
 
 export type PlayActions = TopBarActions & ReplayBarActions;
@@ -18,10 +22,13 @@ export type PlayActions = TopBarActions & ReplayBarActions;
 export function createPlayScreen(store: SessionStore, actions: PlayActions) {
   const top = createTopBar(store, actions);
   const ladder = createLadderMeter();
+  const track = createTrackPanel();
   const chart = createTensionPanel(store);
   let pick: string | null = null;
+  const tabs = createSideTabs();
   const pairsList = createPairsList((id) => {
     pick = pick === id ? null : id;
+    if (pick) tabs.show('why');
     update(store.getState());
   });
   const whyPanel = createWhyPanel();
@@ -29,6 +36,7 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
   const moves = createMoves(store);
   const replayBar = createReplayBar(store, actions);
   const notice = createNotice(store, 'banner');
+  const alert = createAlertBanner(store);
   const map = h('div', { class: 'map-area', id: 'map', 'aria-label': 'Map of the region' });
   const bottom = h('div', { class: 'bottom' }, feed.el, moves.el, replayBar.el);
   const el = h(
@@ -36,10 +44,16 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     { class: 'screen play', 'aria-label': 'Play' },
     top.el,
     map,
-    h('aside', { class: 'side', 'aria-label': 'Tension' }, ladder.el, chart.el, pairsList.el, whyPanel.el),
+    h('aside', { class: 'side', 'aria-label': 'Tension and goals' }, ladder.el, track.el, tabs.el),
     bottom,
+    alert.el,
     notice.el,
   );
+  const sideTabs = [
+    { id: 'tension', label: 'Tension', el: chart.el },
+    { id: 'pairs', label: 'Pairs', el: pairsList.el },
+    { id: 'why', label: 'Why?', el: whyPanel.el },
+  ];
 
   function update(s: Session): void {
     if (!s.game) return;
@@ -49,14 +63,26 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     el.classList.toggle('with-replay', viewing);
     moves.el.hidden = !playing;
     replayBar.el.hidden = !viewing;
+    // The feed: a tab beside the goals while a role is played (the cards take the bottom), else the bottom.
+    if (playing) tabs.set([{ id: 'feed', label: 'Feed', el: feed.el }, ...sideTabs], 'feed');
+    else {
+      tabs.set(sideTabs, 'tension');
+      if (feed.el.parentElement !== bottom) {
+        for (const a of ['id', 'role', 'aria-labelledby']) feed.el.removeAttribute(a);
+        feed.el.hidden = false;
+        bottom.prepend(feed.el);
+      }
+    }
     top.update(s);
     ladder.update(s);
+    track.update(s);
     chart.update(s);
     pairsList.update(s, pick);
     whyPanel.update(s, pick);
     feed.update(s);
     if (playing) moves.update(s);
     if (viewing) replayBar.update(s);
+    alert.update(s);
     // In the viewer the bar says why a replay does not hold; the banner is for everything else.
     notice.update(s.screen !== 'play' || (viewing && s.notice === s.viewer?.reason) ? null : s.notice);
   }

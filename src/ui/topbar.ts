@@ -1,10 +1,12 @@
 // The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
 // pause, speed 1–3), the role and the seed (click to copy), the Odds panel (loaded on first use),
-// sharing (save the replay, copy a link) and a way back to the menu. While a replay is watched the day
-// controls give way to a REPLAY badge (the speed stays: it paces the replay's playback).
+// sharing (save the replay, copy a link), a way back to the menu and the glossary ("?"). While a replay
+// is watched the day controls give way to a REPLAY badge (the speed stays: it paces the replay's
+// playback).
 import { DAY_MS, type Session, type SessionStore } from '../store/session';
 import { actorName, actors, dayLine } from '../store/ui-view';
 import { h } from './dom';
+import { glossaryButton } from './glossary';
 import { icon } from './icons';
 
 export interface TopBarActions {
@@ -80,7 +82,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     title,
     day,
     controls,
-    h('div', { class: 'tb-right' }, role, seed, odds, share, menu),
+    h('div', { class: 'tb-right' }, role, seed, odds, share, menu, glossaryButton({ compact: true })),
   );
 
   let key = '';

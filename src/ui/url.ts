@@ -1,4 +1,5 @@
 // URL parameters that start a game straight away: ?scenario=ID&seed=S&role=ID&autoplay=1&speed=N
+// (&alerts=0: autoplay does not pause for alerts)
 // (scenario by meta id or by file name, with or without "scenarios/" and the extension).
 import type { CatalogueEntry } from '../store/session';
 
@@ -8,6 +9,8 @@ export interface LaunchParams {
   role: string;
   autoplay: boolean;
   speed: 1 | 2 | 3;
+  /** Autoplay pauses for alerts (the default), or not (&alerts=0). */
+  alerts: boolean;
 }
 
 /** The game the URL asks for, or null (show the menu); an error text when the scenario is unknown. */
@@ -25,6 +28,7 @@ export function readLaunch(search: string, catalogue: CatalogueEntry[]): LaunchP
     role: q.get('role') || 'observer',
     autoplay: q.get('autoplay') === '1' || q.get('autoplay') === 'true',
     speed: sp === 1 || sp === 3 ? sp : 2,
+    alerts: q.get('alerts') !== '0' && q.get('alerts') !== 'false',
   };
 }
 

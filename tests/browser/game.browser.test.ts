@@ -61,7 +61,7 @@ describe('Brink in Chromium', () => {
 
   it('autoplays 15 days as observer: map, feed and ladder appear; hash equals the CLI', async () => {
     const t0 = Date.now();
-    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&alerts=0`);
     await waitDay(page, 15);
     await page.keyboard.press('p');
     await page.waitForTimeout(400);
@@ -106,7 +106,7 @@ describe('Brink in Chromium', () => {
   }, T);
 
   it('draws the same game with the WebGL renderer when the URL asks for it (?renderer=webgl)', async () => {
-    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&renderer=webgl`);
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&alerts=0&renderer=webgl`);
     await waitDay(page, 6);
     await page.keyboard.press('p');
     await page.waitForTimeout(400);
@@ -127,11 +127,12 @@ describe('Brink in Chromium', () => {
     const h = await hook(page);
     expect(h.day).toBe(5);
     // Each card says what the lookahead expects it to do for Belarus's points at the end, against
-    // holding; the panel shows Belarus's victory points and its win line.
+    // holding; the goals panel shows Belarus's victory points and its win and loss lines.
     expect(await page.locator('.card .card-outlook').count()).toBeGreaterThan(3);
-    expect(await page.locator('.card.hold .card-outlook').textContent()).toMatch(/^At the end≈ -?\d+ VP$/);
-    expect(await page.locator('.card:not(.hold) .card-outlook').first().textContent()).toMatch(/^(Outlook|⚠ Leads toward a loss)(±0|[+−]\d+\.\d) VP vs hold$/);
-    expect(await page.locator('.moves-vp').textContent()).toMatch(/^-?\d+\.\d VP · [+−]\d+\.\d\d today · win ≥ 12$/);
+    expect(await page.locator('.card.hold .card-outlook').textContent()).toMatch(/^≈ -?\d+ VP$/);
+    expect(await page.locator('.card:not(.hold) .card-outlook').first().textContent()).toMatch(/^★?(±0|[+−]\d+\.\d) VP$/);
+    expect(await page.locator('.track-panel .vp-now').textContent()).toMatch(/^−?\d+\.\d$/);
+    expect(await page.locator('.track-panel .vp-tick').allTextContents()).toEqual(['loss −10', 'win 12']);
     const cli = cliRun(SCENARIO, '7', 'belarus', orders);
     expect(h.hash).toBe(cli.turns[4]!.hash);
     // The player's actions appear in the feed.
@@ -150,7 +151,7 @@ describe('Brink in Chromium', () => {
 
   it('autoplays to the end at top speed and shows the debrief; no console errors', async () => {
     const t0 = Date.now();
-    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3`);
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&alerts=0`);
     await page.waitForFunction(() => window.__brink?.screen === 'debrief', null, { timeout: 90_000, polling: 200 });
     const h = await hook(page);
     const cli = cliRun(SCENARIO, '7');

@@ -1,5 +1,6 @@
-// Page helpers for the browser tests: open the game with console-error capture, wait on the read-only
-// hook (window.__brink), save screenshots to tests/screenshots/, and check a canvas is not blank.
+// Page helpers for the browser tests: open the game with console-error capture (and the guided tour
+// marked as done, unless asked for), wait on the read-only hook (window.__brink), save screenshots to
+// tests/screenshots/, and check a canvas is not blank.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
@@ -22,8 +23,23 @@ export interface Opened {
   errors: string[];
 }
 
-export async function open(browser: Browser, url: string, size = { width: 1280, height: 720 }): Promise<Opened> {
+export interface OpenOptions {
+  /** Let the guided first game start as for a new player (by default it is marked done, out of the way). */
+  tour?: boolean;
+}
+
+export async function open(browser: Browser, url: string, size = { width: 1280, height: 720 }, options: OpenOptions = {}): Promise<Opened> {
   const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+  // The guided tour (src/ui/tour.ts) starts on a new player's first game and would cover the screen.
+  if (!options.tour) {
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem('brink.tour', 'done');
+      } catch {
+        // No localStorage (an opaque origin): the tour does not start by itself there either.
+      }
+    });
+  }
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -98,7 +114,7 @@ export type CardOrders = Record<string, Record<string, { action: string; target?
 
 /**
  * Plays one day per entry of `picks` as `role` through the action cards: picks the nth card (modulo the
- * number offered; its second target chip when it has several), checks the selection, ends the day and
+ * number offered; its second target, in the order line, when it has several), checks the selection, ends the day and
  * waits for it. Returns the orders given, by day, in the CLI's --orders format.
  */
 export async function playCards(page: Page, role: string, picks: number[], beforeEnd?: (day: number) => Promise<void>): Promise<CardOrders> {
@@ -109,9 +125,12 @@ export async function playCards(page: Page, role: string, picks: number[], befor
     const n = await cards.count();
     if (n < 2) throw new Error(`day ${d + 1}: only ${n} action cards offered`);
     const card = cards.nth(picks[d]! % n);
-    const chips = card.locator('.chip-t');
+    await card.locator('.card-main').click();
+    // A card with several targets shows them as chips in the order line: take the second.
+    await page.waitForFunction((a) => document.querySelector('.card.sel')?.getAttribute('data-action') === a, await card.getAttribute('data-action'));
+    const chips = page.locator('.move-order .chip-t');
     const pick = (await chips.count()) > 1 ? chips.nth(1) : card.locator('.card-main');
-    await pick.click();
+    if ((await chips.count()) > 1) await pick.click();
     const action = (await pick.getAttribute('data-action'))!;
     const target = (await pick.getAttribute('data-target')) || undefined;
     await page.waitForFunction((a) => document.querySelector('.card.sel')?.getAttribute('data-action') === a, action);
