@@ -61,12 +61,3 @@ export function tensionDeltas(m: Model, before: ArrayLike<number>, after: ArrayL
   return out;
 }
 
-/** The meters each actor's meters moved between two snapshots, keyed "actor/meter" (rounded to 0.01). */
-export function meterDeltas(m: Model, before: ArrayLike<number>, after: ArrayLike<number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (let i = 0; i < before.length; i++) {
-    const d = Math.round((after[i]! - before[i]!) * 100) / 100;
-    if (d !== 0) out[`${m.actorIds[Math.floor(i / m.nM)]}/${m.meterIds[i % m.nM]}`] = d;
-  }
-  return out;
-}

@@ -208,6 +208,8 @@ export interface Model extends Goals, AiTables {
   scratch: Float64Array;
   /** The same for the meters (actor × meter). */
   scratchMeters: Float64Array;
+  /** Each meter slot's name in feed events: "actor/meter". */
+  meterKeys: string[];
 }
 
 /** The pair indices that (a, b) of an effect or condition resolves to, for an actor and its target. */
@@ -543,5 +545,6 @@ function build(scenario: Scenario): Model {
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(nP),
     scratchMeters: new Float64Array(nA * meterIds.length),
+    meterKeys: actorIds.flatMap((a) => meterIds.map((x) => `${a}/${x}`)),
   };
 }

@@ -1,7 +1,7 @@
 // One turn of the model, as a pure function: step(state, orders) → { state, events }.
 // 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
 // 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
-import { actionSlot, compile, type CAction, type CEvent, type Candidate, type Model } from './model';
+import { actionSlot, compile, meterSlot, resolveActor, type CAction, type CEffect, type CEvent, type Candidate, type Model } from './model';
 import { scoreDay } from './score';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
@@ -14,7 +14,7 @@ import { observe } from './fog';
 import { blameFor, clampPair } from './ledger';
 import { bandIndex } from './ladder';
 import { overallTension } from './tension';
-import { fillText, meterDeltas, tensionDeltas, type TurnEvent } from './feed';
+import { fillText, tensionDeltas, type TurnEvent } from './feed';
 import { turnDate } from './calendar';
 
 /** A player's order for one actor: a catalogue action (with its target, if it takes one), or hold. */
@@ -58,6 +58,37 @@ function stream(t: Turn, kind: number, index: number): Rng {
 
 type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas' | 'meters'>> & { id: string; text: string };
 
+/** The meter slots the acting event may move (its meter effects, and the audience-cost meter), with
+ * their values before it acts kept in the model's scratchMeters. Reused: one event at a time. */
+const touched: number[] = [];
+
+function noteMeters(m: Model, st: GameState, effects: readonly CEffect[], actor: number, target: number, audience: boolean): void {
+  const note = (slot: number) => {
+    if (touched.includes(slot)) return;
+    touched.push(slot);
+    m.scratchMeters[slot] = st.meters[slot]!;
+  };
+  for (let k = 0; k < effects.length; k++) {
+    const e = effects[k]!;
+    if (e.kind !== 'meter') continue;
+    const who = resolveActor(e.of, actor, target);
+    if (who >= 0) note(meterSlot(m, who, e.meter));
+  }
+  if (audience && actor >= 0 && m.audienceMeter >= 0) note(meterSlot(m, actor, m.audienceMeter));
+}
+
+/** The meters the event moved, keyed "actor/meter" (rounded to 0.01; zero moves left out). */
+function meterMoves(m: Model, st: GameState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < touched.length; i++) {
+    const slot = touched[i]!;
+    const d = Math.round((st.meters[slot]! - m.scratchMeters[slot]!) * 100) / 100;
+    if (d !== 0) out[m.meterKeys[slot]!] = d;
+  }
+  touched.length = 0;
+  return out;
+}
+
 /** Adds a feed event. (The object is written out field by field: spreads made every event slow.)
  * `before` holds the tensions and the meters (in the model's scratch) from before it acted, if it did. */
 function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLike<number> | null): void {
@@ -77,7 +108,7 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLik
     source: f.source ?? null,
     plan: f.plan ?? false,
     deltas: before ? tensionDeltas(t.m, before, t.st.tension) : {},
-    meters: before ? meterDeltas(t.m, t.m.scratchMeters, t.st.meters) : {},
+    meters: before && touched.length ? meterMoves(t.m, t.st) : {},
   });
 }
 
@@ -85,7 +116,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   const { m, st } = t;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
-  m.scratchMeters.set(st.meters);
+  noteMeters(m, st, act.effects, actor, target, act.topics.length > 0);
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actionSlot(m, actor, act.index)]!, value: undefined };
   applyAction(m, st, act, ctx, rng);
   const d = act.data;
@@ -114,10 +145,11 @@ function fireEvent(t: Turn, index: number, rng: Rng): void {
   const data = m.data.events[index]!;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
-  m.scratchMeters.set(st.meters);
+  const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
+  if (act) noteMeters(m, st, act.effects, ev.actor, ev.target, act.topics.length > 0);
+  noteMeters(m, st, ev.effects, ev.actor, ev.target, false);
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
-  const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
   if (act) applyAction(m, st, act, ctx, rng);
   for (const e of ev.effects) applyEffect(m, st, e, ctx, rng);
   st.fired[index] = 2;

@@ -22,7 +22,7 @@ export type PlayActions = TopBarActions & ReplayBarActions;
 export function createPlayScreen(store: SessionStore, actions: PlayActions) {
   const top = createTopBar(store, actions);
   const ladder = createLadderMeter();
-  const track = createTrackPanel();
+  const track = createTrackPanel(store);
   const chart = createTensionPanel(store);
   let pick: string | null = null;
   const tabs = createSideTabs();

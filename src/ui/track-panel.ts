@@ -2,8 +2,9 @@
 // win and loss lines (with where today's rate takes them), what each score line pays today and the value
 // it reads, the outcomes that would end the game for it as lines on the numbers they watch (warned when
 // near: "Legitimacy 20 — at 15 or below for 3 days: Regime crisis in Minsk"), and its other meters.
-// Watching: every role's points, course and nearest danger in a compact row each.
-import type { Session } from '../store/session';
+// Watching: every role's points, course and nearest danger in a compact row each. Its header holds the
+// alerts switch (autoplay pauses when the band changes or a losing line comes near).
+import type { Session, SessionStore } from '../store/session';
 import { goals, type RoleTrackView } from '../store/selectors';
 import { actorName } from '../store/ui-view';
 import { h, replace } from './dom';
@@ -58,13 +59,26 @@ function courseLine(t: RoleTrackView): HTMLElement | null {
   return h('div', { class: `course ${c.heading}` }, c.heading === 'loss' ? '⚠ ' : '', text);
 }
 
-export function createTrackPanel() {
+export function createTrackPanel(store: SessionStore) {
   const title = h('h2', { class: 'panel-title' }, 'Your goals');
+  const alerts = h(
+    'button',
+    {
+      class: 'alerts-toggle',
+      'aria-pressed': 'true',
+      'aria-label': 'Alerts',
+      'data-tip': 'Alerts: autoplay pauses, and says why, when the overall band changes or a line that ends the game comes near. Click to turn the pausing off or on.',
+      onclick: () => store.getState().setAlerts(!store.getState().alerts),
+    },
+    '⚑ Alerts',
+  );
   const body = h('div', { class: 'goals-body' });
-  const el = h('section', { class: 'panel track-panel', 'aria-label': 'Your goals', 'aria-live': 'off' }, title, body);
+  const el = h('section', { class: 'panel track-panel', 'aria-label': 'Your goals', 'aria-live': 'off' }, h('div', { class: 'goals-head' }, title, alerts), body);
 
   let key = '';
   function update(s: Session): void {
+    alerts.setAttribute('aria-pressed', String(s.alerts));
+    alerts.classList.toggle('on', s.alerts);
     const g = goals(s);
     const k = `${s.days.length}|${s.role}|${s.scenario?.data.meta.id}|${s.viewer?.cursor}|${s.game?.turn}`;
     if (k === key) return;

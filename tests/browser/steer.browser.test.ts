@@ -89,6 +89,10 @@ describe.each(['belarus', 'russia', 'ukraine', 'nato'])('playing %s at 1280×720
         }
       }
       expect((await hook(page)).hash).toBe(cliRun(DEFAULT, SEED, role, orders).turns[1]!.hash);
+      // Day 2's cards are all in sight too.
+      const groups2 = new Set(legalOrders(sc, st, role).slice(1).map((o) => o.action)).size;
+      expect(await page.locator('.cards .card').count()).toBe(groups2 + 1);
+      expect(await inSight(page, '.cards .card')).toEqual(Array.from({ length: groups2 + 1 }, () => true));
       // The feed is a tab beside the goals while playing; it marks the player's moves.
       await page.getByRole('tab', { name: 'Feed' }).click();
       expect(await page.locator('.feed-item.mine .tag.mine').first().textContent()).toBe('your move ▸');
