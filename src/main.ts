@@ -16,6 +16,7 @@ import './ui/styles/goals.css';
 import './ui/styles/debrief.css';
 import './ui/styles/replay.css';
 import './ui/styles/onboarding.css';
+import './ui/styles/phone.css';
 import { createSession } from './store/session';
 import { bundled } from './web/bundled-scenarios';
 import { createBoot } from './ui/boot';
@@ -25,6 +26,7 @@ import { createDebrief } from './ui/debrief';
 import { startAutoplay } from './ui/autoplay';
 import { bindKeyboard } from './ui/keyboard';
 import { installTour } from './ui/tour';
+import { bindMotion } from './ui/motion';
 import { exposeHook } from './ui/hook';
 import { createMapHost } from './ui/map-host';
 import { installTooltips } from './ui/tooltip';
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
   startViewerPlayback(store);
   startAutosave(store);
   bindKeyboard(store);
+  bindMotion(store);
   installTour(store);
   booted = true;
 

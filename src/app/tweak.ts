@@ -42,7 +42,7 @@ export function installTweak({ store, users, reader, errors, playEl, refreshCata
       }),
     ),
   );
-  const menuButton = playEl.querySelector('.tb-right > button[aria-label="Back to the menu"]');
+  const menuButton = playEl.querySelector('.tb-right > .tb-menu');
   menuButton?.parentElement?.insertBefore(tweak.button, menuButton);
   return tweak.el;
 }

@@ -73,6 +73,9 @@ export interface SessionData {
   viewer: ReplayViewer | null;
   /** Alerts on: autoplay pauses when the overall band changes or a line that ends the game comes near. */
   alerts: boolean;
+  /** Motion reduced: the map's tweens, pulses and drifting bubbles become instant changes, and CSS
+   * transitions are off (from prefers-reduced-motion, or the player's own setting). */
+  reducedMotion: boolean;
   /** What the latest day crossed, in words (null: nothing); autoplay paused for it when `paused`. */
   alert: { day: number; text: string[]; paused: boolean } | null;
 }
@@ -98,6 +101,7 @@ export interface SessionActions {
   setOrder(order: Order | null): void;
   setAutoplay(on: boolean): void;
   setAlerts(on: boolean): void;
+  setReducedMotion(on: boolean): void;
   dismissAlert(): void;
   setSpeed(speed: 1 | 2 | 3): void;
   /** Opens the debrief of the game shown when it has ended (the replay viewer's "Debrief" button). */
@@ -145,6 +149,7 @@ export const initialData: SessionData = {
   viewer: null,
   alerts: true,
   alert: null,
+  reducedMotion: false,
 };
 
 /** What a day crossed: the overall band changing, and lines that end the game coming near or crossed. */
@@ -322,6 +327,9 @@ export function createSession() {
     },
     setAlerts(alerts) {
       set({ alerts });
+    },
+    setReducedMotion(reducedMotion) {
+      set({ reducedMotion });
     },
     dismissAlert() {
       set({ alert: null });

@@ -11,12 +11,13 @@ import { actorName, displayDate, outcome, turningPoints, type Reading } from '..
 import { debrief } from '../store/selectors';
 import { drawChart } from './chart';
 import { drawTrackChart } from './track-chart';
+import { trapFocus, type Trap } from './focus-trap';
 import { chartData, chartLegend } from './chart-data';
 import { h, replace } from './dom';
 import { signed } from './format';
 import { glossaryButton } from './glossary';
 import { icon } from './icons';
-import { tensionColour } from './palette';
+import { tensionText } from './palette';
 
 const READING: Record<Reading, string> = { win: 'Victory', draw: 'Draw', loss: 'Defeat' };
 
@@ -33,7 +34,7 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
   const body = h('div', { class: 'debrief-body' });
   const canvas = h('canvas', { class: 'chart', role: 'img', 'aria-label': 'Tension over the whole game, with turning points' });
   const show = h('button', { class: 'btn primary debrief-show', 'aria-label': 'Show the debrief', hidden: true, onclick: () => setMin(false) }, 'Debrief ▴');
-  const panel = h('div', { class: 'debrief-panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Debrief' }, body);
+  const panel = h('div', { class: 'debrief-panel', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Debrief', 'aria-describedby': 'debrief-desc' }, body);
   const el = h('div', { class: 'screen debrief', 'aria-label': 'Debrief' }, panel, show);
   let markers: { turn: number; n: number }[] = [];
   /** Which chart shows: the role's own points, or the tension. */
@@ -57,10 +58,21 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     else replace(legend, ...chartLegend(s).map((l) => h('span', { class: 'legend-item' }, h('i', { class: l.dashed ? 'dashed' : '', style: `border-color:${l.colour}` }), l.label)));
   }
 
+  // The debrief is a modal dialog: it takes focus, keeps Tab inside, and Escape folds it away to review
+  // the map (focus then goes to its "Debrief ▴" button, which opens it again).
+  let trap: Trap | null = null;
   function setMin(min: boolean): void {
     el.classList.toggle('min', min);
     panel.hidden = min;
     show.hidden = !min;
+    trap?.release({ restore: false });
+    trap = null;
+    if (min) show.focus({ preventScroll: true });
+    else requestAnimationFrame(() => {
+      if (panel.hidden || el.hidden) return;
+      trap?.release({ restore: false });
+      trap = trapFocus(panel, { first: body.querySelector<HTMLElement>('.outcome-name'), onEscape: () => setMin(true) });
+    });
   }
 
   const draw = () => {
@@ -152,8 +164,8 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     replace(
       body,
       h('div', { class: 'kicker mono' }, `Day ${o.turn} · ${o.date} · ${s.scenario?.data.meta.title ?? ''} · seed ${s.seed}`),
-      h('h1', { class: 'outcome-name' }, o.name),
-      h('p', { class: 'outcome-desc' }, o.description),
+      h('h1', { class: 'outcome-name', tabindex: -1 }, o.name),
+      h('p', { class: 'outcome-desc', id: 'debrief-desc' }, o.description),
       s.role !== 'observer'
         ? h(
             'div',
@@ -171,8 +183,8 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
       h(
         'div',
         { class: 'stats' },
-        h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Peak tension'), h('span', { class: 'stat-v mono', style: `color:${tensionColour(peak.overall)}` }, peak.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${peak.turn}`)),
-        h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Final tension'), h('span', { class: 'stat-v mono', style: `color:${tensionColour(final.overall)}` }, final.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${final.turn}`)),
+        h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Peak tension'), h('span', { class: 'stat-v mono', style: `color:${tensionText(peak.overall)}` }, peak.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${peak.turn}`)),
+        h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Final tension'), h('span', { class: 'stat-v mono', style: `color:${tensionText(final.overall)}` }, final.overall.toFixed(0)), h('span', { class: 'stat-s' }, `day ${final.turn}`)),
         o.blame
           ? h('div', { class: 'stat' }, h('span', { class: 'stat-k' }, 'Blamed by the ledger'), h('span', { class: 'stat-v' }, o.blame), h('span', { class: 'stat-s' }, 'pushed the deciding pair hardest'))
           : s.role !== 'observer'

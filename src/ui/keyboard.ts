@@ -1,9 +1,12 @@
-// Keyboard shortcuts during play: Space = next day, P = pause/resume autoplay, 1–3 = speed. In the
-// replay viewer: ← / → step a day, Home / End jump to either end, Space (or P) plays and pauses.
-// Escape closes popovers (handled by the popover itself). On every screen, G opens the glossary. Keys
-// typed into text fields, and keys while a modal dialog (or the guided tour) is open, are left alone.
+// Keyboard shortcuts during play: E = end the day (with the chosen card), Space = next day, P =
+// pause/resume autoplay, 1–3 = speed. In the replay viewer: ← / → step a day, Home / End jump to either
+// end, Space (or P) plays and pauses. Escape closes popovers (handled by the popover itself). On every
+// screen, G opens the glossary and ? the list of keys (with the settings). Space and Enter on a focused
+// control (a card, a tab, a button) press that control, never the day. Keys typed into text fields, and
+// keys while a modal dialog (or the guided tour) is open, are left alone.
 import type { SessionStore } from '../store/session';
 import { openGlossary } from './glossary';
+import { openKeysHelp } from './keys-help';
 import { modalOpen } from './modal';
 import { seekViewer, stepViewer, toggleViewerPlay } from './replay-bar';
 
@@ -19,6 +22,14 @@ export function bindKeyboard(store: SessionStore): () => void {
       openGlossary();
       return;
     }
+    if (e.key === '?' && s.screen !== 'boot') {
+      e.preventDefault();
+      openKeysHelp(store);
+      return;
+    }
+    // Space on a focused control presses it (a card, a tab, a chip), as the platform does.
+    const control = !!t && !range && t !== document.body && !!t.closest('button, a[href], summary, [role="button"], [role="radio"], [role="tab"], [role="checkbox"], [role="option"]');
+    if (e.code === 'Space' && control) return;
     if (s.screen !== 'play' || !s.game) return;
     if (s.viewer) {
       // The scrubber handles its own arrow keys (and Home/End) when focused.
@@ -35,7 +46,7 @@ export function bindKeyboard(store: SessionStore): () => void {
       return;
     }
     if (range) return;
-    if (e.code === 'Space') {
+    if (e.code === 'Space' || e.key === 'e' || e.key === 'E') {
       e.preventDefault();
       if (!s.game.outcome) s.nextDay();
     } else if (e.key === 'p' || e.key === 'P') {

@@ -4,7 +4,7 @@ import type { Session } from '../store/session';
 import { ladder } from '../store/selectors';
 import { h, replace } from './dom';
 import { arrow, signed } from './format';
-import { inkOn, tensionColour } from './palette';
+import { inkOn, tensionColour, tensionText } from './palette';
 
 
 export function createLadderMeter() {
@@ -32,7 +32,7 @@ export function createLadderMeter() {
     key = k;
     const before = s.days[s.days.length - 2]?.overall;
     value.textContent = l.overall.toFixed(0);
-    value.style.color = tensionColour(l.overall);
+    value.style.color = tensionText(l.overall);
     const d = before === undefined ? 0 : l.overall - before;
     change.textContent = before === undefined ? '' : `${arrow(d)} ${signed(d)}`;
     change.className = `ladder-change mono ${d > 0.05 ? 'up' : d < -0.05 ? 'down' : ''}`;

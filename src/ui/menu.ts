@@ -173,26 +173,35 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
       ...opts.map((r) =>
         h(
           'button',
-          { class: `menu-card role${r.id === role ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(r.id === role), 'aria-label': `Play as ${r.name}`, 'data-role': r.id, onclick: () => pickRole(r.id) },
+          { class: `menu-card role${r.id === role ? ' sel' : ''}`, role: 'radio', 'aria-checked': String(r.id === role), 'aria-label': r.name, 'aria-describedby': `role-goal-${r.id}`, 'data-role': r.id, onclick: () => pickRole(r.id) },
           h('div', { class: 'card-title' }, h('i', { class: 'dot', style: `background:${r.colour}` }), r.name, r.leader ? h('span', { class: 'leader' }, r.leader) : null),
-          h('div', { class: 'card-sum' }, r.goal),
+          h('div', { class: 'card-sum', id: `role-goal-${r.id}` }, r.goal),
         ),
       ),
     );
   }
 
+  /** Focus stays on the card chosen (a list drawn again would drop it). */
+  function refocus(list: HTMLElement, attr: string, value: string, had: boolean): void {
+    if (had) list.querySelector<HTMLElement>(`[${attr}="${CSS.escape(value)}"]`)?.focus({ preventScroll: true });
+  }
+
   function pickScenario(f: string): void {
+    const had = scenarioList.contains(document.activeElement);
     file = f;
     const b = briefing(f, reader);
     renderScenarios(store.getState().catalogue);
     renderBrief(b);
     renderRoles(b);
     start.disabled = !b;
+    refocus(scenarioList, 'data-file', f, had);
   }
 
   function pickRole(r: string): void {
+    const had = roleList.contains(document.activeElement);
     role = r;
     renderRoles(briefing(file, reader));
+    refocus(roleList, 'data-role', r, had);
   }
 
   /** Shows the menu, preselecting the last game (or the scenario that says meta.featured, else the first that loads). */

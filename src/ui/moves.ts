@@ -53,8 +53,10 @@ export function createMoves(store: SessionStore) {
   const blocked = h('div', { class: 'blocked', 'aria-label': 'Not available today' });
   const order = h('div', { class: 'move-order' });
   const result = h('div', { class: 'move-result', 'aria-live': 'polite' });
-  const end = h('button', { class: 'btn primary end-day', 'aria-label': 'End day', 'data-tip': 'Play the day with your chosen move (or hold if none). Space does the same.', onclick: () => store.getState().nextDay() }, 'End day ▸');
+  const end = h('button', { class: 'btn primary end-day', 'aria-keyshortcuts': 'E', 'data-tip': 'Play the day with your chosen move (or hold if none). Key: E (or Space when no card has focus).', onclick: () => store.getState().nextDay() }, 'End day ▸', h('kbd', { class: 'key-hint', 'aria-hidden': 'true' }, 'E'));
   const who = h('span', { class: 'panel-sub' });
+  // On a phone the panel is a bottom sheet: its head (order, End day) stays in reach, the cards open above it.
+  const sheetToggle = h('button', { class: 'btn sheet-toggle', 'aria-expanded': 'false', 'aria-controls': 'cards-sheet', onclick: () => setSheet(!el.classList.contains('open')) }, 'Cards');
   const el = h(
     'section',
     { class: 'panel moves', 'aria-label': 'Your move' },
@@ -63,11 +65,17 @@ export function createMoves(store: SessionStore) {
       { class: 'moves-head' },
       h('h2', { class: 'panel-title', 'data-tip': 'Choose what your actor does on the coming day. Each card leads with what it does: green helps your goals, red hurts them. The number is its outlook: what the lookahead expects it to do for your victory points at the end, against holding. ⓘ opens the details.' }, 'Your move', who),
       order,
+      sheetToggle,
       end,
     ),
     result,
-    h('div', { class: 'cards-scroll' }, cards, blocked),
+    h('div', { class: 'cards-scroll', id: 'cards-sheet' }, cards, blocked),
   );
+  function setSheet(open: boolean): void {
+    el.classList.toggle('open', open);
+    sheetToggle.setAttribute('aria-expanded', String(open));
+    sheetToggle.textContent = open ? 'Hide cards' : `Cards (${cards.querySelectorAll('.card').length})`;
+  }
 
   const select = (o: Order) => store.getState().setOrder(o);
 
@@ -100,8 +108,25 @@ export function createMoves(store: SessionStore) {
     openPopover(anchor, first.name, ...body);
   }
 
-  let key = '';
+  /** Keeps keyboard focus on the card (or chip, or i) it was on while the panel is drawn again. */
   function update(s: Session): void {
+    const active = document.activeElement as HTMLElement | null;
+    const kept = active && el.contains(active) ? { cls: ['chip-t', 'card-info', 'card-main', 'end-day', 'sheet-toggle'].find((c) => active.classList.contains(c)), action: active.closest('[data-action]')?.getAttribute('data-action') ?? null, target: active.getAttribute('data-target') } : null;
+    render(s);
+    if (!kept?.cls || (document.activeElement && document.activeElement !== document.body && el.contains(document.activeElement))) return;
+    const sel = `.${kept.cls}${kept.action && kept.cls !== 'end-day' && kept.cls !== 'sheet-toggle' ? `[data-action="${CSS.escape(kept.action)}"]` : ''}${kept.cls === 'chip-t' && kept.target ? `[data-target="${CSS.escape(kept.target)}"]` : ''}`;
+    const again = el.querySelector<HTMLElement>(sel) ?? el.querySelector<HTMLElement>(kept.cls === 'card-info' ? `.card[data-action="${CSS.escape(kept.action ?? '')}"] .card-main` : '.card.sel .card-main');
+    again?.focus({ preventScroll: true });
+  }
+
+  let key = '';
+  let shownDays = -1;
+  function render(s: Session): void {
+    // A new day folds the phone's card sheet, so the map shows what the day did.
+    if (s.days.length !== shownDays) {
+      if (shownDays >= 0 && el.classList.contains('open')) setSheet(false);
+      shownDays = s.days.length;
+    }
     const k = `${s.days.length}|${s.role}|${s.order?.action}|${s.order?.target}|${s.scenario?.data.meta.id}|${s.game?.outcome?.id}|${s.autoplay}`;
     if (k === key) return;
     key = k;
@@ -226,6 +251,7 @@ export function createMoves(store: SessionStore) {
         );
       }),
     );
+    if (!el.classList.contains('open')) sheetToggle.textContent = `Cards (${ranked.length + 1})`;
     replace(
       blocked,
       ...(view.blocked.length

@@ -30,14 +30,32 @@ export function tensionColour(t: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** Text colour that reads on top of a ramp colour (by its relative luminance). */
-export function inkOn(t: number): string {
-  const [r, g, b] = tensionRgb(t).map((c) => {
+/** Relative luminance of an sRGB colour (WCAG 2). */
+function luminance(rgb: [number, number, number]): number {
+  const [r, g, b] = rgb.map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return lum > 0.22 ? '#14110c' : '#fff6ee';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Text colour that reads on top of a ramp colour (by its relative luminance). */
+export function inkOn(t: number): string {
+  return luminance(tensionRgb(t)) > 0.22 ? '#14110c' : '#fff6ee';
+}
+
+/** The panels' background (--panel in styles/base.css), the lightest that tension numbers are written on. */
+const PANEL: [number, number, number] = [17, 24, 33];
+
+/**
+ * The ramp colour for a tension written as text on the dark panels: the ramp's own colour where it reads
+ * at 4.5:1 (WCAG AA), else the same hue mixed toward white until it does (the deep reds near 100).
+ */
+export function tensionText(t: number): string {
+  const bg = luminance(PANEL) + 0.05;
+  let rgb = tensionRgb(t);
+  for (let i = 0; i < 20 && (luminance(rgb) + 0.05) / bg < 4.5; i++) rgb = rgb.map((c) => Math.round(c + (255 - c) * 0.1)) as [number, number, number];
+  return `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`;
 }
 
 /** Cooperation (positive Goldstein, tension falling) and conflict (negative, rising). */

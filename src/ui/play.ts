@@ -1,12 +1,15 @@
 // The play screen: the top bar, the map area (filled by the Phaser map), the side column (the ladder,
 // the goals panel always in sight, and tabs for the tension chart, the pairs and "why?" — and the feed
-// while a role is played) and the bottom (YOUR MOVE while a role is played, the feed while watching,
-// or the replay viewer's bar). A notice banner over the map shows the store's notice.
+// while a role is played, or on a phone) and the bottom (YOUR MOVE while a role is played, the feed while
+// watching, or the replay viewer's bar). On a phone (styles/phone.css) the screen is one column that
+// scrolls, YOUR MOVE is a bottom sheet, and an observer gets a dock with Next day and Autoplay. A notice
+// banner over the map shows the store's notice.
 import type { Session, SessionStore } from '../store/session';
 import { createAlertBanner } from './alert-banner';
 import { h } from './dom';
 import { createFeed } from './feed';
 import { createLadderMeter } from './ladder-meter';
+import { createMapText } from './map-text';
 import { createMoves } from './moves';
 import { createNotice } from './notice';
 import { createPairsList } from './pairs-list';
@@ -37,8 +40,16 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
   const replayBar = createReplayBar(store, actions);
   const notice = createNotice(store, 'banner');
   const alert = createAlertBanner(store);
-  const map = h('div', { class: 'map-area', id: 'map', 'aria-label': 'Map of the region' });
+  const map = h('div', { class: 'map-area', id: 'map', role: 'region', 'aria-label': 'Map of the region' });
+  const mapText = createMapText();
+  map.setAttribute('aria-describedby', 'map-text');
   const bottom = h('div', { class: 'bottom' }, feed.el, moves.el, replayBar.el);
+  // The phone's dock for a watcher: the day controls within thumb's reach (the top bar folds them away).
+  const dockNext = h('button', { class: 'btn', onclick: () => store.getState().nextDay() }, 'Next day');
+  const dockPlay = h('button', { class: 'btn primary', onclick: () => store.getState().setAutoplay(!store.getState().autoplay) }, 'Autoplay');
+  const dock = h('div', { class: 'phone-dock', role: 'group', 'aria-label': 'Day' }, dockNext, dockPlay);
+  const phone = window.matchMedia('(max-width: 760px), (max-height: 500px)');
+  phone.addEventListener('change', () => update(store.getState()));
   const el = h(
     'div',
     { class: 'screen play', 'aria-label': 'Play' },
@@ -46,6 +57,9 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     map,
     h('aside', { class: 'side', 'aria-label': 'Tension and goals' }, ladder.el, track.el, tabs.el),
     bottom,
+    dock,
+    mapText.el,
+    mapText.live,
     alert.el,
     notice.el,
   );
@@ -63,8 +77,14 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     el.classList.toggle('with-replay', viewing);
     moves.el.hidden = !playing;
     replayBar.el.hidden = !viewing;
-    // The feed: a tab beside the goals while a role is played (the cards take the bottom), else the bottom.
-    if (playing) tabs.set([{ id: 'feed', label: 'Feed', el: feed.el }, ...sideTabs], 'feed');
+    // The feed: a tab beside the goals while a role is played (the cards take the bottom) and on a phone,
+    // else the bottom.
+    el.classList.toggle('phone', phone.matches);
+    dock.hidden = playing || viewing || !phone.matches;
+    dockNext.disabled = dockPlay.disabled = !!s.game.outcome;
+    dockPlay.textContent = s.autoplay ? 'Pause' : 'Autoplay';
+    dockPlay.setAttribute('aria-pressed', String(s.autoplay));
+    if (playing || phone.matches) tabs.set([{ id: 'feed', label: 'Feed', el: feed.el }, ...sideTabs], 'feed');
     else {
       tabs.set(sideTabs, 'tension');
       if (feed.el.parentElement !== bottom) {
@@ -83,6 +103,7 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     if (playing) moves.update(s);
     if (viewing) replayBar.update(s);
     alert.update(s);
+    mapText.update(s);
     // In the viewer the bar says why a replay does not hold; the banner is for everything else.
     notice.update(s.screen !== 'play' || (viewing && s.notice === s.viewer?.reason) ? null : s.notice);
   }

@@ -5,6 +5,8 @@ export function installTooltips(root: HTMLElement = document.body): void {
   const tip = document.createElement('div');
   tip.className = 'tooltip';
   tip.setAttribute('role', 'tooltip');
+  // Out of the accessibility tree while it shows nothing (an empty tooltip has no name).
+  tip.setAttribute('aria-hidden', 'true');
   root.appendChild(tip);
   let current: HTMLElement | null = null;
 
@@ -14,6 +16,7 @@ export function installTooltips(root: HTMLElement = document.body): void {
     current = target;
     tip.textContent = text;
     tip.classList.add('on');
+    tip.removeAttribute('aria-hidden');
     const r = target.getBoundingClientRect();
     const tw = tip.offsetWidth;
     const th = tip.offsetHeight;
@@ -27,6 +30,7 @@ export function installTooltips(root: HTMLElement = document.body): void {
   const hide = () => {
     current = null;
     tip.classList.remove('on');
+    tip.setAttribute('aria-hidden', 'true');
   };
   const find = (e: Event) => (e.target instanceof Element ? (e.target.closest('[data-tip]') as HTMLElement | null) : null);
 

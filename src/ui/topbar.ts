@@ -1,6 +1,7 @@
 // The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
 // pause, speed 1–3), the role and the seed (click to copy), the Odds panel (loaded on first use),
-// sharing (save the replay, copy a link), a way back to the menu and the glossary ("?"). While a replay
+// sharing (save the replay, copy a link), a way back to the menu and the glossary ("?"). On a phone the
+// controls fold into a sheet opened by ☰. While a replay
 // is watched the day controls give way to a REPLAY badge (the speed stays: it paces the replay's
 // playback).
 import { DAY_MS, type Session, type SessionStore } from '../store/session';
@@ -53,7 +54,6 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     'button',
     {
       class: 'chip seed-chip',
-      'aria-label': 'Copy the seed',
       'data-tip': 'The seed: the same scenario, seed and moves always give the same run. Click to copy.',
       onclick: () => {
         const text = store.getState().seed;
@@ -67,7 +67,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     h('span', { class: 'copy-ok' }, 'copied'),
   );
   const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void import('./odds/panel').then((m) => m.toggleOdds(store)) }, 'Odds');
-  const menu = h('button', { class: 'btn ghost', 'aria-label': 'Back to the menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
+  const menu = h('button', { class: 'btn ghost tb-menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
   const share = h(
     'div',
     { class: 'tb-share', role: 'group', 'aria-label': 'Share' },
@@ -75,15 +75,27 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     h('button', { class: 'btn ghost tb-icon', 'aria-label': 'Copy link', 'data-tip': 'Copy link: a link that replays this game so far', onclick: () => actions.copyLink() }, icon('link'), h('span', { class: 'lbl' }, 'Copy link')),
   );
 
-  const el = h(
-    'header',
-    { class: 'topbar' },
-    h('div', { class: 'brand', 'aria-label': 'Brink' }, 'BRINK'),
-    title,
-    day,
-    controls,
-    h('div', { class: 'tb-right' }, role, seed, odds, share, menu, glossaryButton({ compact: true })),
-  );
+  // On a phone the controls fold into a sheet under the bar, opened by ☰ (Esc or ✕ closes it).
+  const more = h('button', { class: 'btn tb-more', 'aria-label': 'Controls', 'aria-expanded': 'false', 'aria-controls': 'tb-sheet', onclick: () => setOpen(!el.classList.contains('open')) }, h('span', { 'aria-hidden': 'true' }, '☰'));
+  const sheet = h('div', { class: 'tb-sheet', id: 'tb-sheet' }, controls, h('div', { class: 'tb-right' }, role, seed, odds, share, menu, glossaryButton({ compact: true })));
+  const el = h('header', { class: 'topbar' }, h('div', { class: 'brand', 'aria-label': 'Brink' }, 'BRINK'), title, day, sheet, more);
+  function setOpen(open: boolean): void {
+    el.classList.toggle('open', open);
+    more.setAttribute('aria-expanded', String(open));
+    if (open) (sheet.querySelector('button:not([disabled]):not([hidden])') as HTMLElement | null)?.focus();
+  }
+  sheet.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && el.classList.contains('open')) {
+      e.stopPropagation();
+      setOpen(false);
+      more.focus();
+    }
+  });
+  // A control used from the sheet closes it (the day plays, a panel opens); the speed buttons keep it open.
+  sheet.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest('button');
+    if (b && el.classList.contains('open') && !b.classList.contains('speed')) setOpen(false);
+  });
 
   let key = '';
   function update(s: Session): void {

@@ -128,7 +128,9 @@ describe('Replays, share links and saves in Chromium', () => {
     await page.waitForFunction(() => window.__brink?.day === 8);
     await page.getByRole('button', { name: 'Step back' }).click();
     await page.waitForFunction(() => window.__brink?.day === 7);
-    // Space plays at the game's speed (3: fast), Space again pauses.
+    // Space plays at the game's speed (3: fast), Space again pauses. (Space on a focused button presses
+    // that button, so focus leaves the Step back button first.)
+    await page.getByRole('button', { name: 'Step back' }).blur();
     await page.keyboard.press('3');
     await page.keyboard.press('Space');
     await page.waitForFunction(() => (window.__brink?.day ?? 0) >= 10, null, { timeout: 10_000 });
@@ -229,13 +231,13 @@ describe('Replays, share links and saves in Chromium', () => {
     }
     const before = await hook(page);
     // The top bar's Menu asks first; Stay keeps the game.
-    await page.locator('.topbar').getByRole('button', { name: 'Back to the menu' }).click();
+    await page.locator('.topbar').getByRole('button', { name: 'Menu', exact: true }).click();
     await page.locator('.modal').waitFor();
     expect(await page.locator('.modal-title').textContent()).toBe('Leave this game?');
     expect(await page.locator('.modal-text').textContent()).toContain('It is saved; you can resume it from the menu.');
     await page.getByRole('button', { name: 'Stay' }).click();
     expect((await hook(page)).screen).toBe('play');
-    await page.locator('.topbar').getByRole('button', { name: 'Back to the menu' }).click();
+    await page.locator('.topbar').getByRole('button', { name: 'Menu', exact: true }).click();
     await page.getByRole('button', { name: 'Leave' }).click();
     await page.waitForFunction(() => window.__brink?.screen === 'menu');
 
@@ -389,7 +391,7 @@ describe('Replays, share links and saves in Chromium', () => {
     await mapDrawn(page);
 
     // Starting another game from the menu asks before it replaces the save.
-    await page.locator('.topbar').getByRole('button', { name: 'Back to the menu' }).click();
+    await page.locator('.topbar').getByRole('button', { name: 'Menu', exact: true }).click();
     await page.getByRole('button', { name: 'Leave' }).click();
     await page.waitForFunction(() => window.__brink?.screen === 'menu');
     await page.getByRole('button', { name: 'Start the game' }).click();

@@ -274,7 +274,7 @@ describe('the tweak panel', () => {
 
     // Load it through the picker, start it from the menu with the same seed, play to day 10.
     await pickScenario(page, dl.suggestedFilename(), text);
-    await page.locator('.topbar').getByRole('button', { name: 'Back to the menu' }).click();
+    await page.locator('.topbar').getByRole('button', { name: 'Menu', exact: true }).click();
     await page.getByRole('button', { name: 'Leave' }).click();
     await page.waitForFunction(() => window.__brink?.screen === 'menu');
     await page.locator('.menu-card.scenario[data-file="scenarios/allied-resolve-2022-tweak.yaml"]').click();

@@ -4,6 +4,7 @@
 import type { ScenarioError } from '../../store/files';
 import { h, replace } from '../dom';
 import './load.css';
+import { trapFocus, type Trap } from '../focus-trap';
 
 export interface ErrorReport {
   /** "my-variant.yaml does not load". */
@@ -18,12 +19,12 @@ export interface ErrorReport {
 export function createErrorPanel() {
   const title = h('h2', { class: 'ep-title', id: 'ep-title' });
   const count = h('span', { class: 'ep-count mono' });
-  const note = h('p', { class: 'ep-note' });
+  const note = h('p', { class: 'ep-note', id: 'ep-note' });
   const list = h('ol', { class: 'ep-list', 'aria-label': 'Errors' });
   const close = h('button', { class: 'ep-close', 'aria-label': 'Dismiss the errors', 'data-tip': 'Dismiss (Esc)', onclick: () => hide() }, '×');
   const el = h(
     'section',
-    { class: 'error-panel', role: 'alert', 'aria-labelledby': 'ep-title', hidden: true },
+    { class: 'error-panel', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'ep-title', 'aria-describedby': 'ep-note', hidden: true },
     h('header', { class: 'ep-head' }, h('span', { class: 'ep-ico', 'aria-hidden': 'true' }, '!'), h('div', { class: 'ep-heading' }, h('div', { class: 'ep-kicker' }, 'Scenario errors ', count), title), close),
     note,
     list,
@@ -52,12 +53,18 @@ export function createErrorPanel() {
         ),
       ),
     );
+    const wasHidden = el.hidden;
     el.hidden = false;
     list.scrollTop = 0;
+    // A dialog: it takes focus (its close button) and keeps Tab inside until dismissed.
+    if (wasHidden) trap = trapFocus(el, { first: close });
   }
 
+  let trap: Trap | null = null;
   function hide(): void {
     el.hidden = true;
+    trap?.release();
+    trap = null;
   }
 
   return { el, show, hide, isShown: () => !el.hidden };

@@ -12,6 +12,7 @@ import { modalOpen } from '../modal';
 import { blameLine, endHistogram, outcomeBars, peakRange, percentiles } from './charts';
 import { outcomeColour } from './colours';
 import { outcomeRows } from './view';
+import { trapFocus, type Trap } from '../focus-trap';
 
 const num = (n: number) => n.toLocaleString('en-US');
 /** The most games one batch may have. */
@@ -200,12 +201,14 @@ function createPanel(session: SessionStore): Panel {
   const unOdds = odds.subscribe(paint);
   const unSession = session.subscribe((s) => (s.screen === 'menu' ? close() : paint()));
 
+  let trap: Trap | null = null;
   function close(): void {
     if (open?.el !== el) return;
     open = null;
     unOdds();
     unSession();
     window.removeEventListener('keydown', onKey);
+    trap?.release({ restore: false });
     el.remove();
     if (before?.isConnected) before.focus({ preventScroll: true });
   }
@@ -213,6 +216,7 @@ function createPanel(session: SessionStore): Panel {
   paint();
   window.addEventListener('keydown', onKey);
   document.body.append(el);
-  el.focus({ preventScroll: true });
+  // A dialog: focus moves in, and Tab stays inside until it closes.
+  trap = trapFocus(el, { first: el });
   return { el, close };
 }

@@ -13,6 +13,7 @@ import { h } from '../dom';
 import { toast } from '../toast';
 import type { ErrorPanel } from '../load/error-panel';
 import { downloadText } from '../download';
+import { trapFocus, type Trap } from '../focus-trap';
 
 export interface TweakPanelDeps {
   session: SessionStore;
@@ -60,7 +61,7 @@ export function createTweakPanel(d: TweakPanelDeps) {
   const host = h('div', { class: 'tw-pane' });
   const el = h(
     'aside',
-    { class: 'tweak-panel', 'aria-label': 'Tweak the scenario', hidden: true },
+    { class: 'tweak-panel', role: 'dialog', 'aria-label': 'Tweak the scenario', hidden: true },
     h(
       'header',
       { class: 'tw-head' },
@@ -107,12 +108,32 @@ export function createTweakPanel(d: TweakPanelDeps) {
       const b = folderFor(c.folder).addBinding(params, c.key, { label: c.label, min: c.min, max: c.max, step: c.step });
       b.element.dataset.key = c.key;
       rows.set(c.key, b.element);
+      const slider = nameControls(b.element, c.folder.length ? `${c.label}, ${c.folder[c.folder.length - 1]}` : c.label, c, params[c.key]!);
       b.on('change', (ev) => {
+        slider?.setAttribute('aria-valuenow', String(ev.value));
         if (quiet) return;
         tweaks.getState().set(c.key, ev.value);
         schedule();
       });
     }
+  }
+
+  /**
+   * Names a blade's controls for assistive technology (tweakpane leaves them nameless): its number field,
+   * and its slider track, which takes focus and arrow keys, as a slider. The name starts with the label
+   * shown beside them. Returns the slider, whose value follows the binding.
+   */
+  function nameControls(row: HTMLElement, name: string, c: TweakControl, value: number): HTMLElement | null {
+    for (const input of row.querySelectorAll('input')) input.setAttribute('aria-label', name);
+    const slider = row.querySelector<HTMLElement>('.tp-sldv_t');
+    if (slider) {
+      slider.setAttribute('role', 'slider');
+      slider.setAttribute('aria-label', name);
+      slider.setAttribute('aria-valuemin', String(c.min));
+      slider.setAttribute('aria-valuemax', String(c.max));
+      slider.setAttribute('aria-valuenow', String(value));
+    }
+    return slider;
   }
 
   function schedule(): void {
@@ -177,6 +198,7 @@ export function createTweakPanel(d: TweakPanelDeps) {
     tweaks.getState().setBase(baseFile, data, current);
   }
 
+  let trap: Trap | null = null;
   function render(): void {
     const t = tweaks.getState();
     const s = session.getState();
@@ -184,7 +206,14 @@ export function createTweakPanel(d: TweakPanelDeps) {
     button.hidden = !playing;
     button.classList.toggle('on', t.open);
     button.setAttribute('aria-pressed', String(t.open));
+    const wasHidden = el.hidden;
     el.hidden = !(t.open && playing);
+    // A dialog: on opening it takes focus and keeps Tab inside; Escape closes it; focus goes back to Tweak.
+    if (wasHidden && !el.hidden) requestAnimationFrame(() => (trap = el.hidden ? trap : trapFocus(el, { onEscape: () => tweaks.getState().setOpen(false), fallback: () => button })));
+    if (!wasHidden && el.hidden) {
+      trap?.release();
+      trap = null;
+    }
     if (el.hidden || !t.data) return;
     build(t.controls);
     const changed = new Set(changedKeys(t.base, t.values));
