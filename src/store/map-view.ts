@@ -1,7 +1,7 @@
 // Read-only views of the session for the Phaser map (src/game): the scenario's places and actors, the
 // pair lines between capitals, the units as the viewer sees them, the events of the latest day the
-// viewer may see, and the autoplay pace the map times its animations to. All from the model's views
-// (src/sim/view.ts) via selectors.ts; nothing here reads the model's tables.
+// viewer may see, the autoplay pace the map times its animations to, and whether motion is reduced.
+// All from the model's views (src/sim/view.ts) via selectors.ts; nothing here reads the model's tables.
 import { scenarioView, type PlaceView, type ActorView, type TurnEvent } from '../sim/index';
 import { DAY_MS, type SessionData } from './session';
 import { pairs, units, visibleEvents, type PairView, type UnitView } from './selectors';
@@ -62,4 +62,12 @@ export function latestEvents(s: SessionData): TurnEvent[] {
  */
 export function autoplayDayMs(speed: 1 | 2 | 3): number {
   return DAY_MS[speed];
+}
+
+/**
+ * Whether the map should show changes at once instead of animating them (tweens, pulses, drifting
+ * bubbles): the store's reducedMotion, set from prefers-reduced-motion or the player's setting.
+ */
+export function mapReducedMotion(s: SessionData): boolean {
+  return s.reducedMotion === true;
 }

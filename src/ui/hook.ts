@@ -1,6 +1,9 @@
-// The read-only test hook, window.__brink = { ready, day, hash, outcome, screen, renderer }: a frozen snapshot
-// replaced on every store change. Tests read it; nothing in it can drive the model.
+// The read-only test hook, window.__brink = { ready, day, hash, outcome, screen, renderer, reducedMotion,
+// mapView }: a frozen snapshot replaced on every store change, whose mapView getter reads the map's zoom
+// and pan as they are now (they change without the store). Tests read it; nothing in it can drive the
+// model or the map.
 import type { SessionStore } from '../store/session';
+import { mapViewInfo, type MapViewInfo } from './map-host';
 
 export interface BrinkHook {
   readonly ready: boolean;
@@ -10,6 +13,13 @@ export interface BrinkHook {
   readonly screen: string;
   /** The map's renderer ('webgl' or 'canvas'), null before the map is mounted. */
   readonly renderer: string | null;
+  /** The store's reducedMotion (the map shows changes at once). */
+  readonly reducedMotion: boolean;
+  /**
+   * The map's zoom (over its default view), the part of the region in sight, the hover card shown, the
+   * units on the canvas and the animations running; read when asked; null before the map is mounted.
+   */
+  readonly mapView: MapViewInfo | null;
 }
 
 declare global {
@@ -30,6 +40,11 @@ export function exposeHook(store: SessionStore, isReady: () => boolean, renderer
       outcome: s.game?.outcome?.id ?? null,
       screen: s.screen,
       renderer: renderer(),
+      reducedMotion: s.reducedMotion,
+      get mapView() {
+        const v = mapViewInfo();
+        return v ? Object.freeze({ ...v, units: Object.freeze(v.units.map((u) => Object.freeze({ ...u }))) }) : null;
+      },
     });
     Object.defineProperty(window, '__brink', { value: snap, configurable: true, writable: false, enumerable: true });
   };

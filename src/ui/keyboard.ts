@@ -31,6 +31,8 @@ export function bindKeyboard(store: SessionStore): () => void {
     const control = !!t && !range && t !== document.body && !!t.closest('button, a[href], summary, [role="button"], [role="radio"], [role="tab"], [role="checkbox"], [role="option"]');
     if (e.code === 'Space' && control) return;
     if (s.screen !== 'play' || !s.game) return;
+    // The focused map takes its own keys (+ − arrows 0: zoom, pan, reset).
+    if (t?.closest('.map-area') && /^(Arrow|\+|-|=|0)/.test(e.key)) return;
     if (s.viewer) {
       // The scrubber handles its own arrow keys (and Home/End) when focused.
       const key = e.key;

@@ -1,12 +1,80 @@
 // Loads the Phaser map (src/game/mount.ts) lazily, so Phaser is its own chunk and the boot screen can
 // show progress while it arrives. The glob keeps the build working before the map module exists. The
 // host fetches the chunk once (after the menu's first frame, or at once when play begins) and mounts the
-// map once, with "Loading the map" in its place until it arrives.
+// map once, with "Loading the map" in its place until it arrives. Once mounted, a small bar over the
+// map's corner zooms in and out and resets the view (the map itself takes the wheel, drags, pinches and,
+// when focused, + − arrows 0); styles in styles/map-nav.css.
 import type { SessionStore } from '../store/session';
 import { h } from './dom';
+import './styles/map-nav.css';
 
-/** Starts the map in `parent` (with the page's URL query, which may force a renderer); says which renderer it chose ('webgl' or 'canvas'). */
-export type MountMap = (parent: HTMLElement, store: SessionStore, search?: string) => { destroy(): void; renderer: string };
+/** The map's zoom and pan (src/game/map/projection.ts ViewState): zoom over the default view, and the part of the region in sight. */
+export interface MapViewState {
+  zoom: number;
+  minZoom: number;
+  maxZoom: number;
+  scrollX: number;
+  scrollY: number;
+  spanX: number;
+  spanY: number;
+  width: number;
+  height: number;
+  home: boolean;
+}
+
+/** The view with what a test may check of the map (src/game/scenes/map.ts MapViewInfo). */
+export interface MapViewInfo extends MapViewState {
+  card: string | null;
+  units: readonly { readonly name: string; readonly x: number; readonly y: number }[];
+  animations: number;
+}
+
+/** The mounted map: its renderer ('webgl' or 'canvas'), and its view to read, zoom and reset. */
+export interface MountedMap {
+  renderer: string;
+  destroy(): void;
+  view(): MapViewInfo | null;
+  onView(fn: (v: MapViewState) => void): () => void;
+  zoomIn(): void;
+  zoomOut(): void;
+  resetView(): void;
+}
+
+/** Starts the map in `parent` (with the page's URL query, which may force a renderer). */
+export type MountMap = (parent: HTMLElement, store: SessionStore, search?: string) => MountedMap;
+
+/** The map mounted on this page (one at most), for the read-only test hook. */
+let current: MountedMap | null = null;
+
+/** The mounted map's view now (null before the map is on screen). */
+export function mapViewInfo(): MapViewInfo | null {
+  return current?.view() ?? null;
+}
+
+/** The zoom bar over the map's corner: zoom in, zoom out, and reset to the default view. */
+function navBar(map: MountedMap): HTMLElement {
+  const reset = h(
+    'button',
+    { type: 'button', class: 'map-nav-btn map-nav-reset', title: 'Reset view (0 with the map focused)', onclick: () => map.resetView() },
+    h('span', { class: 'map-nav-ico', 'aria-hidden': 'true' }, '⤢'),
+    h('span', { class: 'map-nav-text' }, 'Reset view'),
+  );
+  const bar = h(
+    'div',
+    { class: 'map-nav', role: 'group', 'aria-label': 'Map view' },
+    h('button', { type: 'button', class: 'map-nav-btn', 'aria-label': 'Zoom in', title: 'Zoom in (+ with the map focused)', onclick: () => map.zoomIn() }, '+'),
+    h('button', { type: 'button', class: 'map-nav-btn', 'aria-label': 'Zoom out', title: 'Zoom out (− with the map focused)', onclick: () => map.zoomOut() }, '−'),
+    reset,
+  );
+  const show = (v: MapViewState) => {
+    bar.dataset['home'] = String(v.home);
+    bar.dataset['zoom'] = String(v.zoom);
+  };
+  map.onView(show);
+  const v = map.view();
+  if (v) show(v);
+  return bar;
+}
 
 const modules = import.meta.glob<{ mountMap: MountMap }>('../game/mount.ts');
 
@@ -43,8 +111,11 @@ export function createMapHost(store: SessionStore, search: string, onMounted: ()
     parent.append(loading);
     void fetch().then((mountMap) => {
       loading.remove();
-      if (mountMap) renderer = mountMap(parent, store, search).renderer;
-      else parent.append(h('div', { class: 'map-missing' }, 'The map could not be loaded'));
+      if (mountMap) {
+        current = mountMap(parent, store, search);
+        renderer = current.renderer;
+        parent.append(navBar(current));
+      } else parent.append(h('div', { class: 'map-missing' }, 'The map could not be loaded'));
       mounted = true;
       onMounted();
     });

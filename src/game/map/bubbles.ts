@@ -1,6 +1,8 @@
 // Speech bubbles: when a day's events include rhetoric (or a scripted statement by an actor), a bubble
 // with the speaker's name and a short line rises from the speaker's capital and fades. At most three
-// at a time; a new bubble takes a free spot near its capital rather than covering another.
+// at a time; a new bubble takes a free spot near its capital rather than covering another. Bubbles move
+// with the map when it is zoomed or panned. With motion reduced they appear and go at once, without
+// rising or fading.
 import type * as Phaser from 'phaser';
 import type { MapActor, TurnEvent } from '../../store/map-view';
 import type { View } from './projection';
@@ -15,6 +17,11 @@ interface Bubble {
   c: Phaser.GameObjects.Container;
   box: Box;
   dying: boolean;
+  /** The speaker's capital, and the box's offset from where the bubble points (kept when the map moves). */
+  lon: number;
+  lat: number;
+  dx: number;
+  dy: number;
 }
 
 /** Shortens a line to about `max` characters at a word boundary. */
@@ -43,6 +50,7 @@ export function speeches(events: TurnEvent[]): TurnEvent[] {
 
 export class Bubbles {
   private live: Bubble[] = [];
+  private reduced = false;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -59,26 +67,53 @@ export class Bubbles {
     list.forEach((e, i) => {
       const a = byId.get(e.actor!);
       if (!a?.capital) return;
-      const at = view.at(a.capital.lon, a.capital.lat);
-      this.add(a, e.text, at, view, ms, i * Math.min(220, ms * 0.15));
+      this.add(a, e.text, a.capital, view, ms, this.reduced ? 0 : i * Math.min(220, ms * 0.15));
     });
   }
 
-  private add(actor: MapActor, text: string, at: { x: number; y: number }, view: View, ms: number, delay: number): void {
+  /** Motion reduced: bubbles on their way in stand still, those on their way out go at once. */
+  setReducedMotion(on: boolean): void {
+    this.reduced = on;
+    if (on) this.settle();
+  }
+
+  /** The map moved: each bubble keeps its place next to its speaker's capital. */
+  relayout(view: View): void {
+    this.settle();
+    for (const b of this.live) {
+      const a = anchor(view, view.at(b.lon, b.lat));
+      b.box = { ...b.box, x: clampX(a.x + b.dx, b.box.w, view), y: clampY(a.y + b.dy, b.box.h, view) };
+      b.c.setPosition(b.box.x, b.box.y);
+    }
+  }
+
+  /** Ends every bubble's animation: arriving ones in place, leaving ones gone. */
+  private settle(): void {
+    for (const b of [...this.live]) {
+      this.scene.tweens.killTweensOf(b.c);
+      if (b.dying) {
+        b.c.destroy(true);
+        this.live = this.live.filter((x) => x !== b);
+      } else b.c.setPosition(b.box.x, b.box.y).setAlpha(1);
+    }
+  }
+
+  private add(actor: MapActor, text: string, place: { lon: number; lat: number }, view: View, ms: number, delay: number): void {
     const s = this.scene;
+    // Narrower on a small map (a phone), so three bubbles do not hide it.
+    const maxW = Math.round(Math.min(WIDTH, Math.max(150, view.width * 0.42)));
     const colour = P.parseHex(actor.colour);
     const head = s.add
       .text(12, 7, actor.name.toUpperCase(), { fontFamily: P.FONT, fontSize: '9px', fontStyle: '700', color: P.hex(P.mix(colour, 0x000000, 0.15)) })
       .setLetterSpacing(1.2)
       .setResolution(P.TEXT_RESOLUTION);
     const body = s.add
-      .text(12, 20, truncate(text), { fontFamily: P.FONT, fontSize: '12px', fontStyle: '500', color: '#1a222b', wordWrap: { width: WIDTH - 22 }, lineSpacing: 1 })
+      .text(12, 20, truncate(text), { fontFamily: P.FONT, fontSize: '12px', fontStyle: '500', color: '#1a222b', wordWrap: { width: maxW - 22 }, lineSpacing: 1 })
       .setResolution(P.TEXT_RESOLUTION);
-    const w = Math.min(WIDTH, Math.max(head.width, body.width) + 22);
+    const w = Math.min(maxW, Math.max(head.width, body.width) + 22);
     const h = body.y + body.height + 8;
     // The speaker's capital may be off the visible map (Brussels, Washington): speak from the edge.
-    const ax = Math.max(14, Math.min(view.width - 14, at.x));
-    const ay = Math.max(40, Math.min(view.height - 10, at.y));
+    const { x: ax, y: ay } = anchor(view, view.at(place.lon, place.lat));
     const box = this.findSpot(ax, ay, w, h, view);
     const g = s.add.graphics();
     g.fillStyle(0x000000, 0.35).fillRoundedRect(2, 3, w, h, 7);
@@ -90,12 +125,12 @@ export class Bubbles {
       g.fillStyle(PAPER, 0.97);
       g.fillTriangle(tx - 6, h - 1, tx + 6, h - 1, tx + Math.max(-10, Math.min(10, (ax - box.x - tx) * 0.5)), Math.min(h + 9, ay - box.y - 4));
     }
-    const c = s.add.container(box.x, box.y + 10, [g, head, body]).setDepth(this.depth).setAlpha(0);
-    const b: Bubble = { c, box, dying: false };
+    const c = s.add.container(box.x, box.y + (this.reduced ? 0 : 10), [g, head, body]).setDepth(this.depth).setAlpha(this.reduced ? 1 : 0);
+    const b: Bubble = { c, box, dying: false, lon: place.lon, lat: place.lat, dx: box.x - ax, dy: box.y - ay };
     this.live.push(b);
     while (this.live.filter((x) => !x.dying).length > MAX) this.kill(this.live.find((x) => !x.dying)!, 150);
     const hold = Math.max(1400, Math.min(4200, ms * 1.6));
-    s.tweens.add({ targets: c, y: box.y, alpha: 1, duration: 320, delay, ease: 'Back.easeOut' });
+    if (!this.reduced) s.tweens.add({ targets: c, y: box.y, alpha: 1, duration: 320, delay, ease: 'Back.easeOut' });
     s.time.delayedCall(delay + hold, () => this.kill(b, 500));
   }
 
@@ -114,10 +149,8 @@ export class Bubbles {
     let best: Box | null = null;
     let bestClash = Infinity;
     for (const [fx, fy] of tries) {
-      let x = ax - w / 2 + fx * w;
-      let y = fy > 1 ? ay + 14 : ay - h - 14 + fy * h;
-      x = Math.max(6, Math.min(view.width - w - 6, x));
-      y = Math.max(6, Math.min(view.height - h - 6, y));
+      const x = clampX(ax - w / 2 + fx * w, w, view);
+      const y = clampY(fy > 1 ? ay + 14 : ay - h - 14 + fy * h, h, view);
       const box = { x, y, w, h };
       const clash = others.reduce((sum, o) => sum + overlap(box, o, 4), 0);
       if (clash === 0) return box;
@@ -130,8 +163,13 @@ export class Bubbles {
   }
 
   private kill(b: Bubble, ms: number): void {
-    if (b.dying) return;
+    if (b.dying || !b.c.active) return;
     b.dying = true;
+    if (this.reduced) {
+      b.c.destroy(true);
+      this.live = this.live.filter((x) => x !== b);
+      return;
+    }
     this.scene.tweens.add({
       targets: b.c,
       alpha: 0,
@@ -148,4 +186,17 @@ export class Bubbles {
     for (const b of this.live) b.c.destroy(true);
     this.live = [];
   }
+}
+
+/** Where a bubble points: the capital, or the nearest spot inside the canvas when it is off the map. */
+function anchor(view: View, at: { x: number; y: number }): { x: number; y: number } {
+  return { x: Math.max(14, Math.min(view.width - 14, at.x)), y: Math.max(40, Math.min(view.height - 10, at.y)) };
+}
+
+function clampX(x: number, w: number, view: View): number {
+  return Math.max(6, Math.min(view.width - w - 6, x));
+}
+
+function clampY(y: number, h: number, view: View): number {
+  return Math.max(6, Math.min(view.height - h - 6, y));
 }

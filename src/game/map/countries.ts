@@ -1,5 +1,8 @@
 // The base map: sea with a faint graticule, country polygons from assets/map/region.json (Natural
-// Earth 1:50m), the crisis region's land borders picked out, and spaced uppercase country names.
+// Earth 1:50m), the crisis region's land borders picked out, and spaced uppercase country names. The
+// names are laid out after the capitals' labels, the units and the pills (Countries.layoutLabels): each
+// takes the spot near its anchor that clears them, the crisis region's names first, and a name that
+// cannot find room hides; on a small scale (zoomed out, a phone) they shrink a little.
 //
 // Crimea: Natural Earth (world-atlas) draws Crimea as part of Russia. For a 2022 scenario the map shows
 // the internationally recognised border: any Russian polygon whose centroid (inverted to lon/lat) lies
@@ -8,7 +11,7 @@
 import * as Phaser from 'phaser';
 import { geoGraticule } from 'd3-geo';
 import { REGION, project, unproject, type View } from './projection';
-import type { Box } from './layout';
+import { outside, overlap, type Box } from './layout';
 import * as P from './palette';
 
 /** Country label positions (lon/lat) for the crisis region, chosen to clear capitals and units. */
@@ -30,6 +33,21 @@ const LABEL_AT: Record<string, [number, number, number]> = {
   SWE: [15.5, 58.5, 12],
   FIN: [26.5, 61.6, 12],
 };
+
+/** Where a country name may sit, as shifts of its own width and height from its anchor, best first. */
+const SHIFTS: [number, number][] = [
+  [0, 0],
+  [0, 1.2],
+  [0, -1.2],
+  [0.35, 0],
+  [-0.35, 0],
+  [0.3, 1.2],
+  [-0.3, 1.2],
+  [0.3, -1.2],
+  [-0.3, -1.2],
+  [0, 2.4],
+  [0, -2.4],
+];
 
 const SKIP_LABEL = new Set(['LIE', 'SMR', 'LUX', 'ALA', 'XKX', 'MNE', 'ALB', 'BIH', 'SVN', 'HRV', 'AUT', 'CHE', 'BEL', 'NLD', 'DNK', 'NOR', 'ITA', 'FRA', 'SRB', 'BGR', 'GEO', 'ARM', 'TUR', 'KAZ', 'MKD']);
 const FOCUS = new Set(['BLR', 'UKR', 'RUS', 'POL', 'LTU', 'LVA']);
@@ -65,7 +83,7 @@ export class Countries {
    * frame; baking it after each layout turns that into one textured quad (the map drew at 30 fps without).
    */
   private baked: Phaser.GameObjects.RenderTexture | null = null;
-  private readonly labels: { text: Phaser.GameObjects.Text; lon: number; lat: number; vx: number; vy: number; useLonLat: boolean }[] = [];
+  private readonly labels: { text: Phaser.GameObjects.Text; lon: number; lat: number; vx: number; vy: number; useLonLat: boolean; focus: boolean }[] = [];
   private readonly rings: Ring[] = [];
   private readonly graticule: [number, number][][];
 
@@ -96,7 +114,7 @@ export class Countries {
         .setOrigin(0.5)
         .setResolution(P.TEXT_RESOLUTION)
         .setDepth(depth + 1);
-      this.labels.push({ text, lon: at?.[0] ?? 0, lat: at?.[1] ?? 0, vx: c.labelX, vy: c.labelY, useLonLat: !!at });
+      this.labels.push({ text, lon: at?.[0] ?? 0, lat: at?.[1] ?? 0, vx: c.labelX, vy: c.labelY, useLonLat: !!at, focus });
     }
     // Graticule every 5°, projected once into viewport units.
     this.graticule = geoGraticule()
@@ -135,7 +153,7 @@ export class Countries {
       g.fillPath();
     }
     // Coasts and minor borders: every ring's outline, thin.
-    g.lineStyle(Math.max(0.6, view.scale * 0.45), P.LAND_EDGE, 1);
+    g.lineStyle(Math.min(1.2, Math.max(0.6, view.scale * 0.45)), P.LAND_EDGE, 1);
     for (const r of this.rings) {
       path(r.pts);
       g.strokePath();
@@ -144,17 +162,61 @@ export class Countries {
     for (const b of REGION.borders) {
       const c = ringCentroid(b.line);
       if (inCrimea(c.x, c.y)) continue;
-      g.lineStyle(Math.max(1.2, view.scale * 0.8), P.BORDER_FOCUS, 0.75);
+      g.lineStyle(Math.min(2, Math.max(1.2, view.scale * 0.8)), P.BORDER_FOCUS, 0.75);
       g.beginPath();
       g.moveTo(view.x(b.line[0]!), view.y(b.line[1]!));
       for (let i = 2; i < b.line.length; i += 2) g.lineTo(view.x(b.line[i]!), view.y(b.line[i + 1]!));
       g.strokePath();
     }
+    // Zoomed out past the region on an axis: the margin beyond the stored map is shaded, with a rule
+    // along the region's edge, so the map's end reads as an end and not as open sea.
+    const x0 = view.x(0);
+    const y0 = view.y(0);
+    const x1 = view.x(REGION.width);
+    const y1 = view.y(REGION.height);
+    if (x0 > 0.5 || y0 > 0.5 || x1 < view.width - 0.5 || y1 < view.height - 0.5) {
+      g.fillStyle(P.OUTSIDE, 1);
+      if (x0 > 0) g.fillRect(0, 0, x0, view.height);
+      if (x1 < view.width) g.fillRect(x1, 0, view.width - x1, view.height);
+      if (y0 > 0) g.fillRect(0, 0, view.width, y0);
+      if (y1 < view.height) g.fillRect(0, y1, view.width, view.height - y1);
+      g.lineStyle(1, P.LAND_EDGE, 1).strokeRect(x0 - 0.5, y0 - 0.5, x1 - x0 + 1, y1 - y0 + 1);
+    }
     this.bake(view);
+  }
+
+  /**
+   * Places the country names, the crisis region's (`focus`) or the others, each at the spot near its
+   * anchor that overlaps `avoid` least; a name shows where that overlap is small (a crisis country's
+   * name may have a corner under a unit; another's must be clear) and is then added to `avoid` and `taken`.
+   */
+  layoutLabels(view: View, avoid: Box[], taken: Box[], focus: boolean): void {
+    const k = Math.max(0.72, Math.min(1, view.scale / 1.5));
+    const bounds = { x: 0, y: 0, w: view.width, h: view.height };
     for (const l of this.labels) {
+      if (l.focus !== focus) continue;
       const pt = l.useLonLat ? view.at(l.lon, l.lat) : { x: view.x(l.vx), y: view.y(l.vy) };
-      const on = pt.x > 30 && pt.x < view.width - 30 && pt.y > 14 && pt.y < view.height - 14;
-      l.text.setPosition(Math.round(pt.x), Math.round(pt.y)).setVisible(on);
+      l.text.setScale(k);
+      const w = l.text.width * k;
+      const h = l.text.height * k;
+      let best: { x: number; y: number; box: Box; clash: number } | null = null;
+      for (const [fx, fy] of SHIFTS) {
+        const x = pt.x + fx * w;
+        const y = pt.y + fy * h;
+        const box = { x: x - w / 2, y: y - h / 2, w, h };
+        if (outside(box, bounds) > 0) continue;
+        let clash = 0;
+        for (const o of avoid) clash += overlap(box, o, 2);
+        // Moving away from the anchor costs a little, so a clear anchor wins.
+        clash += (Math.abs(fx) + Math.abs(fy)) * 4;
+        if (!best || clash < best.clash) best = { x, y, box, clash };
+      }
+      const show = !!best && best.clash < (focus ? 0.12 : 0.04) * w * h + 8;
+      l.text.setVisible(show);
+      if (!best || !show) continue;
+      l.text.setPosition(Math.round(best.x), Math.round(best.y));
+      avoid.push(best.box);
+      taken.push(best.box);
     }
   }
 
@@ -169,14 +231,6 @@ export class Countries {
     this.g.setVisible(true);
     this.baked.clear().draw(this.g).render();
     this.g.setVisible(false);
-  }
-
-  /** The visible country names' boxes (obstacles for other labels). */
-  boxes(): Box[] {
-    return this.labels.filter((l) => l.text.visible).map((l) => {
-      const b = l.text.getBounds();
-      return { x: b.x, y: b.y, w: b.width, h: b.height };
-    });
   }
 
   destroy(): void {

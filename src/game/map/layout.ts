@@ -1,5 +1,6 @@
-// Screen-space layout helpers: boxes, overlap tests, a deterministic spread of items that crowd one
-// spot (unit symbols at neighbouring places), and label placement by candidate offsets.
+// Screen-space layout helpers: boxes, overlap tests, a deterministic placement of items that crowd one
+// spot (unit clusters at neighbouring places: each at the free spot nearest its home), and label
+// placement by candidate offsets.
 
 export interface Box {
   x: number;
@@ -35,49 +36,42 @@ export interface SpreadItem {
 }
 
 /**
- * Pushes overlapping items apart (along the axis of least penetration) while springs pull each back
- * to its home; fixed obstacles only push. Deterministic: same input, same output.
+ * Places items one by one, in order, each at the free spot nearest its home: its home if nothing is
+ * there, else the first clear spot on rings of growing radius (24 directions) around it, clear of the
+ * obstacles and of the items placed before it, inside `bounds`. With no clear spot within `maxR`, it
+ * takes the least crowded one. Deterministic: same input, same output. No item moves further than it
+ * must, so leader lines stay short.
  */
-export function spread(items: SpreadItem[], obstacles: Box[], bounds: Box, iterations = 120, gap = 3): void {
-  for (let it = 0; it < iterations; it++) {
-    let moved = false;
-    for (let i = 0; i < items.length; i++) {
-      const a = items[i]!;
-      for (let j = i + 1; j < items.length; j++) {
-        const b = items[j]!;
-        const px = (a.w + b.w) / 2 + gap - Math.abs(a.x - b.x);
-        const py = (a.h + b.h) / 2 + gap - Math.abs(a.y - b.y);
-        if (px <= 0 || py <= 0) continue;
-        moved = true;
-        if (px < py) {
-          const s = (a.x < b.x || (a.x === b.x && i < j) ? -1 : 1) * px * 0.5;
-          a.x += s;
-          b.x -= s;
-        } else {
-          const s = (a.y < b.y || (a.y === b.y && i < j) ? -1 : 1) * py * 0.5;
-          a.y += s;
-          b.y -= s;
-        }
-      }
-      for (const o of obstacles) {
-        const ocx = o.x + o.w / 2;
-        const ocy = o.y + o.h / 2;
-        const px = (a.w + o.w) / 2 + gap - Math.abs(a.x - ocx);
-        const py = (a.h + o.h) / 2 + gap - Math.abs(a.y - ocy);
-        if (px <= 0 || py <= 0) continue;
-        moved = true;
-        if (px < py) a.x += (a.x < ocx ? -px : px) * 0.6;
-        else a.y += (a.y < ocy ? -py : py) * 0.6;
+export function settle(items: SpreadItem[], obstacles: Box[], bounds: Box, gap = 3, maxR = 200): void {
+  const boxAt = (a: SpreadItem, x: number, y: number): Box => ({ x: x - a.w / 2 - gap / 2, y: y - a.h / 2 - gap / 2, w: a.w + gap, h: a.h + gap });
+  const inBounds = (a: SpreadItem, x: number, y: number) => ({
+    x: Math.max(bounds.x + a.w / 2, Math.min(bounds.x + bounds.w - a.w / 2, x)),
+    y: Math.max(bounds.y + a.h / 2, Math.min(bounds.y + bounds.h - a.h / 2, y)),
+  });
+  const placed: Box[] = [];
+  for (const a of items) {
+    const clash = (x: number, y: number) => {
+      const box = boxAt(a, x, y);
+      let sum = 0;
+      for (const o of obstacles) sum += overlap(box, o);
+      for (const o of placed) sum += overlap(box, o);
+      return sum;
+    };
+    const home = inBounds(a, a.hx, a.hy);
+    let best = { ...home, c: clash(home.x, home.y) };
+    for (let r = 4; r <= maxR && best.c > 0; r += 4) {
+      const n = 24;
+      for (let k = 0; k < n; k++) {
+        const ang = (k / n) * Math.PI * 2;
+        const p = inBounds(a, a.hx + Math.cos(ang) * r, a.hy + Math.sin(ang) * r);
+        const c = clash(p.x, p.y);
+        if (c < best.c) best = { ...p, c };
+        if (c === 0) break;
       }
     }
-    for (const a of items) {
-      const k = it < iterations * 0.75 ? 0.12 : 0;
-      a.x += (a.hx - a.x) * k;
-      a.y += (a.hy - a.y) * k;
-      a.x = Math.max(bounds.x + a.w / 2, Math.min(bounds.x + bounds.w - a.w / 2, a.x));
-      a.y = Math.max(bounds.y + a.h / 2, Math.min(bounds.y + bounds.h - a.h / 2, a.y));
-    }
-    if (!moved && it > 10) break;
+    a.x = best.x;
+    a.y = best.y;
+    placed.push(boxAt(a, a.x, a.y));
   }
 }
 
@@ -94,14 +88,27 @@ export const LABEL_SLOTS: [number, number, number, number][] = [
   [-6, 6, 1, 0],
 ];
 
-/** The first slot whose box clears every obstacle, or the least-overlapping one (and its overlap). */
-export function placeLabel(x: number, y: number, w: number, h: number, obstacles: Box[], scale = 1): { box: Box; slot: number; clash: number } {
-  let best = { box: { x, y, w, h }, slot: 0, clash: Infinity };
+/** The area of a box that lies outside `bounds`. */
+export function outside(b: Box, bounds: Box): number {
+  const iw = Math.max(0, Math.min(b.x + b.w, bounds.x + bounds.w) - Math.max(b.x, bounds.x));
+  const ih = Math.max(0, Math.min(b.y + b.h, bounds.y + bounds.h) - Math.max(b.y, bounds.y));
+  return b.w * b.h - iw * ih;
+}
+
+/**
+ * The first slot whose box clears every obstacle, or the least-overlapping one (and its overlap). With
+ * `bounds` (the canvas), a box cut by its edge counts its hidden part as overlap, twice over; `soft`
+ * obstacles (another place's dot, units before they settle) count a third, and are left out of `hard`.
+ */
+export function placeLabel(x: number, y: number, w: number, h: number, obstacles: Box[], scale = 1, bounds?: Box, soft: Box[] = []): { box: Box; slot: number; clash: number; hard: number } {
+  let best = { box: { x, y, w, h }, slot: 0, clash: Infinity, hard: Infinity };
   LABEL_SLOTS.forEach(([dx, dy, ox, oy], slot) => {
     const box = { x: x + dx * scale - ox * w, y: y + dy * scale - oy * h, w, h };
-    let clash = 0;
-    for (const o of obstacles) clash += overlap(box, o, 1);
-    if (clash < best.clash) best = { box, slot, clash };
+    let hard = bounds ? 2 * outside(box, bounds) : 0;
+    for (const o of obstacles) hard += overlap(box, o, 1);
+    let clash = hard;
+    for (const o of soft) clash += overlap(box, o, 1) / 3;
+    if (clash < best.clash) best = { box, slot, clash, hard };
   });
   return best;
 }

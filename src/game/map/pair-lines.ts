@@ -1,6 +1,7 @@
 // Tension lines between capitals: one gently curved arc per counting pair, coloured and thickened by
 // its tension on a colour-blind-safe ramp, tweened when the value changes, with the value in a pill at
-// the midpoint. An incident on a pair sends a pulse along its line.
+// the midpoint. An incident on a pair sends a pulse along its line. With motion reduced, values change
+// at once and an incident marks its line with a steady glow until the next day instead of a pulse.
 import type * as Phaser from 'phaser';
 import type { MapPairLine } from '../../store/map-view';
 import type { View } from './projection';
@@ -16,6 +17,10 @@ interface Line {
   mid: { x: number; y: number };
   pill: Phaser.GameObjects.Text;
   pulse: number;
+  /** An incident today, shown as a steady glow (motion reduced). */
+  marked: boolean;
+  /** The pill hides where it would cover a capital's star or name or a hotter pair's pill (zoomed far out). */
+  hidden: boolean;
 }
 
 const SAMPLES = 28;
@@ -30,6 +35,7 @@ export class PairLines {
   private lines = new Map<string, Line>();
   private view: View | null = null;
   private dirty = true;
+  private reduced = false;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -51,13 +57,19 @@ export class PairLines {
           .setOrigin(0.5)
           .setResolution(P.TEXT_RESOLUTION)
           .setDepth(this.depth + 3);
-        l = { data: d, shown: { v: d.tension }, tween: null, pts: [], mid: { x: 0, y: 0 }, pill, pulse: -1 };
+        l = { data: d, shown: { v: d.tension }, tween: null, pts: [], mid: { x: 0, y: 0 }, pill, pulse: -1, marked: false, hidden: false };
         this.lines.set(d.id, l);
         this.dirty = true;
       }
       const changed = Math.abs(l.shown.v - d.tension) > 0.01 || l.data.from.id !== d.from.id || l.data.to.id !== d.to.id;
       l.data = d;
-      if (changed) {
+      l.marked = false;
+      if (changed && (this.reduced || ms <= 1)) {
+        l.tween?.stop();
+        l.tween = null;
+        l.shown.v = d.tension;
+        if (this.view) this.route(l, this.view);
+      } else if (changed) {
         l.tween?.stop();
         l.tween = this.scene.tweens.add({
           targets: l.shown,
@@ -78,26 +90,72 @@ export class PairLines {
     this.dirty = true;
   }
 
-  /** Flashes the line of a pair (an incident). */
+  /** Flashes the line of a pair (an incident); with motion reduced, marks it with a steady glow. */
   pulse(pairId: string): void {
     const l = this.lines.get(pairId);
-    if (l) l.pulse = this.scene.time.now;
+    if (!l) return;
+    if (this.reduced) l.marked = true;
+    else l.pulse = this.scene.time.now;
+    this.dirty = true;
   }
 
-  /** Routes the arcs; each pill takes the spot near mid-line that keeps clear of `avoid` and other pills. */
-  layout(view: View, avoid: Box[] = []): void {
+  /** Pulses running now. */
+  pulses(now: number): number {
+    return [...this.lines.values()].filter((l) => l.pulse >= 0 && now - l.pulse < 1800).length;
+  }
+
+  /** Motion reduced: running tweens and pulses end at once (a pulse becomes a steady glow). */
+  setReducedMotion(on: boolean): void {
+    this.reduced = on;
+    if (!on) return;
+    for (const l of this.lines.values()) {
+      l.tween?.stop();
+      l.tween = null;
+      l.shown.v = l.data.tension;
+      if (l.pulse >= 0) l.marked = true;
+      l.pulse = -1;
+    }
+    this.dirty = true;
+  }
+
+  /**
+   * Routes the arcs; each pill takes the spot near mid-line that keeps clear of `avoid` and other pills.
+   * A pill that would still cover one of `keep` (the capitals' stars) or a hotter pair's pill hides.
+   */
+  layout(view: View, avoid: Box[] = [], keep: Box[] = []): void {
     this.view = view;
     this.avoid = avoid;
     for (const l of this.lines.values()) l.pts = [];
     for (const l of this.lines.values()) this.route(l, view);
+    // Pills that still cover a star or each other give way, the cooler pair's first (its line still shows it).
+    const hot = [...this.lines.values()].sort((a, b) => b.data.tension - a.data.tension);
+    const shown: Box[] = [];
+    for (const l of hot) {
+      const box = centred(l.mid.x, l.mid.y, Math.max(22, l.pill.width + 10), 16);
+      l.hidden = shown.some((o) => overlap(box, o) > 0.25 * box.w * box.h) || keep.some((o) => overlap(box, o) > 0);
+      l.pill.setVisible(!l.hidden);
+      if (!l.hidden) shown.push(box);
+    }
     this.dirty = true;
   }
 
   private avoid: Box[] = [];
 
+  /** Hides the pills a capital's name could not keep off (the map zoomed far out): names come first. */
+  yieldTo(labels: Box[]): void {
+    for (const l of this.lines.values()) {
+      if (l.hidden) continue;
+      const box = centred(l.mid.x, l.mid.y, Math.max(22, l.pill.width + 10), 16);
+      if (!labels.some((o) => overlap(box, o) > 0)) continue;
+      l.hidden = true;
+      l.pill.setVisible(false);
+      this.dirty = true;
+    }
+  }
+
   /** The pills' boxes (obstacles for labels). */
   boxes(): Box[] {
-    return [...this.lines.values()].map((l) => centred(l.mid.x, l.mid.y, l.pill.width + 10, l.pill.height + 4));
+    return [...this.lines.values()].filter((l) => !l.hidden).map((l) => centred(l.mid.x, l.mid.y, l.pill.width + 10, l.pill.height + 4));
   }
 
   private route(l: Line, view: View): void {
@@ -123,10 +181,16 @@ export class PairLines {
     const at = (t: number) => ({ x: (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * cx + t * t * b.x, y: (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * cy + t * t * b.y });
     const others = [...this.lines.values()].filter((o) => o !== l && o.pts.length > 0).map((o) => centred(o.mid.x, o.mid.y, 34, 22));
     let best = { t: 0.5, clash: Infinity };
-    for (const t of [0.5, 0.43, 0.57, 0.36, 0.64, 0.3, 0.7]) {
+    // Zoomed in, the middle of a line may be off the canvas: then the pill goes on its visible part,
+    // as near the middle as it can.
+    const onCanvas = (m: { x: number; y: number }) => m.x >= 18 && m.x <= view.width - 18 && m.y >= 12 && m.y <= view.height - 12;
+    const near = [0.5, 0.43, 0.57, 0.36, 0.64, 0.3, 0.7];
+    const far = [0.24, 0.76, 0.18, 0.82, 0.12, 0.88];
+    const tries = near.some((t) => onCanvas(at(t))) || !far.some((t) => onCanvas(at(t))) ? near : far;
+    for (const t of tries) {
       const m = at(t);
       const box = centred(m.x, m.y, 30, 18);
-      const clash = [...this.avoid, ...others].reduce((sum, o) => sum + overlap(box, o), 0);
+      const clash = [...this.avoid, ...others].reduce((sum, o) => sum + overlap(box, o), 0) + (onCanvas(m) ? 0 : 1e7);
       if (clash < best.clash - 1) best = { t, clash };
     }
     l.mid = at(best.t);
@@ -135,9 +199,13 @@ export class PairLines {
   /** Redraws when values moved or a pulse is running (called every frame). */
   tick(now: number): void {
     let pulsing = false;
-    for (const l of this.lines.values()) if (l.pulse >= 0 && now - l.pulse < 1800) pulsing = true;
+    let marked = false;
+    for (const l of this.lines.values()) {
+      if (l.pulse >= 0 && now - l.pulse < 1800) pulsing = true;
+      if (l.marked) marked = true;
+    }
     if (!this.dirty && !pulsing) {
-      if (this.glow.visible) this.glow.clear().setVisible(false);
+      if (this.glow.visible && !marked) this.glow.clear().setVisible(false);
       return;
     }
     this.dirty = false;
@@ -150,6 +218,7 @@ export class PairLines {
       const c = P.tensionColour(t);
       stroke(g, l.pts, w + 3, P.parseHex(P.TEXT_SHADOW), 0.55);
       stroke(g, l.pts, w, c, 0.92);
+      if (l.hidden) continue;
       // Pill with the value.
       const txt = String(Math.round(t));
       if (l.pill.text !== txt) l.pill.setText(txt);
@@ -163,7 +232,12 @@ export class PairLines {
       if (l.pill.style.color !== ink) l.pill.setColor(ink);
     }
     const gl = this.glow;
-    gl.clear().setVisible(pulsing);
+    gl.clear().setVisible(pulsing || marked);
+    for (const l of this.lines.values()) {
+      if (!l.marked) continue;
+      stroke(gl, l.pts, lineWidth(l.shown.v) + 8, 0xffd27a, 0.3);
+      gl.lineStyle(2, 0xffe2a8, 0.8).strokeCircle(l.mid.x, l.mid.y, 16);
+    }
     if (!pulsing) return;
     this.dirty = true;
     for (const l of this.lines.values()) {
@@ -185,7 +259,7 @@ export class PairLines {
   hit(x: number, y: number): MapPairLine | null {
     let best: { d: number; l: Line } | null = null;
     for (const l of this.lines.values()) {
-      if (Math.abs(x - l.mid.x) < 16 && Math.abs(y - l.mid.y) < 10) return l.data;
+      if (!l.hidden && Math.abs(x - l.mid.x) < 16 && Math.abs(y - l.mid.y) < 10) return l.data;
       for (let i = 1; i < l.pts.length; i++) {
         const d = segDist(x, y, l.pts[i - 1]!, l.pts[i]!);
         if (d < Math.max(6, lineWidth(l.shown.v)) && (!best || d < best.d)) best = { d, l };

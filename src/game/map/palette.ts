@@ -12,6 +12,8 @@ export const LAND = 0x1b2530;
 export const LAND_EDGE = 0x2c3a47;
 export const BORDER = 0x4a5d6e;
 export const BORDER_FOCUS = 0x8197aa;
+/** Beyond the stored map's edge (seen only when zoomed out past it). */
+export const OUTSIDE = 0x070d13;
 
 /** Fills of the countries the scenario is about (by ISO3), subtly distinguished. */
 export const COUNTRY_FILL: Record<string, number> = {

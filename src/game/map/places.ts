@@ -1,6 +1,8 @@
 // The scenario's places: capitals (star), cities (dot), bases (small square), areas (ring), with name
 // labels placed by candidate offsets so they clear each other, the unit symbols and the tension pills.
-// Places of kind 'edge' are off-map origins and are not drawn.
+// Places of kind 'edge' are off-map origins and are not drawn. Labels keep their screen size at every
+// zoom; the smaller kinds of place show only from a scale on (cities, then bases and areas), so they
+// appear as the player zooms in and thin out as the map zooms out or gets small (a phone).
 import * as Phaser from 'phaser';
 import type { MapPlace } from '../../store/map-view';
 import type { View } from './projection';
@@ -15,6 +17,12 @@ interface Drawn {
   on: boolean;
   priority: number;
 }
+
+/**
+ * The scale (screen px per map unit; about 1.6 at the default view at 1280×720, 0.8 on a 390 px phone)
+ * from which a kind of place shows, by priority: capitals always, cities, then bases and areas.
+ */
+export const PLACE_MIN_SCALE = [0, 0.95, 1.3];
 
 /** A short map name: drops a trailing parenthesis ("Orzysz (NATO battlegroup)" → "Orzysz"). */
 function shortName(name: string): string {
@@ -57,7 +65,7 @@ export class Places {
       const p = view.at(d.place.lon, d.place.lat);
       d.x = p.x;
       d.y = p.y;
-      d.on = p.x > 4 && p.x < view.width - 4 && p.y > 4 && p.y < view.height - 4;
+      d.on = p.x > 4 && p.x < view.width - 4 && p.y > 4 && p.y < view.height - 4 && view.scale >= PLACE_MIN_SCALE[d.priority]!;
       if (!d.on) continue;
       const k = d.place.kind;
       if (d.place.capital) {
@@ -79,28 +87,37 @@ export class Places {
     return boxes;
   }
 
+  /** The markers of the places other than capitals that are drawn (labels may cover their edge). */
+  dotBoxes(): Box[] {
+    return this.drawn.filter((d) => d.on && !d.place.capital).map((d) => centred(d.x, d.y, 7, 7));
+  }
+
   /** The capitals' star boxes (units keep off them). */
   capitalBoxes(): Box[] {
     return this.drawn.filter((d) => d.on && d.place.capital).map((d) => centred(d.x, d.y, 16, 16));
   }
 
-  /** Places the name labels, avoiding the obstacles; returns the obstacles plus the labels placed. */
-  layoutLabels(obstacles: Box[]): Box[] {
-    const taken = obstacles.slice();
+  /**
+   * Places the name labels of one priority (0 capitals, 1 cities, 2 bases and areas), avoiding `taken`
+   * (the boxes already on the map), less so `soft` ones, and the canvas's edges, and adds the labels
+   * shown to `taken`. Capitals always show; the others only where they overlap nothing in `taken`.
+   */
+  layoutLabels(taken: Box[], priority: number, bounds: Box, soft: Box[] = []): void {
     for (const d of this.drawn) {
+      if (d.priority !== priority) continue;
       if (!d.on) {
         d.label.setVisible(false);
         continue;
       }
       const w = d.label.width;
       const h = d.label.height;
-      const r = placeLabel(d.x, d.y, w, h, taken, d.place.capital ? 1.4 : 1);
-      // Capitals always show; cities unless mostly covered (by units); bases and areas only where they fit.
-      const show = d.priority === 0 || (d.priority === 1 && r.clash < 0.3 * w * h) || r.clash < 8;
+      // A capital's name keeps away from the other capitals' stars too, so it cannot be read as theirs.
+      const near = d.priority === 0 ? this.drawn.filter((o) => o !== d && o.on && o.priority === 0).map((o) => centred(o.x, o.y, 34, 30)) : [];
+      const r = placeLabel(d.x, d.y, w, h, taken, d.place.capital ? 1.4 : 1, bounds, [...soft, ...near]);
+      const show = d.priority === 0 || r.hard < 8;
       d.label.setVisible(show).setPosition(Math.round(r.box.x), Math.round(r.box.y));
       if (show) taken.push(r.box);
     }
-    return taken;
   }
 
   /** The place under the pointer, if any. */

@@ -50,6 +50,11 @@ export class Tooltip {
     this.c.setPosition(Math.round(Math.max(6, tx)), Math.round(Math.max(6, ty))).setVisible(true);
   }
 
+  /** The title of the card shown, or null. */
+  shown(): string | null {
+    return this.c.visible ? this.title.text : null;
+  }
+
   hide(): void {
     this.c.setVisible(false);
     this.key = '';

@@ -1,14 +1,15 @@
-// Forces on the map: a milsymbol APP-6 symbol per active unit at its place, units that crowd one area
-// spread into a cluster with leader lines back to their place, a strength label in the viewer's eyes
-// ("≈12,000", or an observer's range "10–30k"), and a "45 km to the border" tag per place within
-// 100 km of a border. A unit that becomes active rides in along a route from its origin (off-map
-// origins enter from the east edge of the map at that latitude) leaving a fading track; a unit that
-// changes place moves along a route too. In a jump (a replay's timeline) units that leave are hidden
-// and kept, so jumping back does not build them again.
+// Forces on the map: a milsymbol APP-6 symbol per active unit at its place, each place's units in one
+// cluster that takes the free spot nearest its place (with a leader line back when it had to move), a
+// strength label in the viewer's eyes ("≈12,000", or an observer's range "10–30k"), and a "45 km to the
+// border" tag per place within 100 km of a border. On a small scale (zoomed out, a phone) symbols shrink,
+// the tag says only "45 km", and further out the labels go and only the symbols stay. A unit that
+// becomes active rides in along a route from its origin (off-map origins enter from the east edge of the
+// map at that latitude) leaving a fading track; a unit that changes place moves along a route too. In a jump (a replay's timeline) units that leave are hidden
+// and kept, so jumping back does not build them again. With motion reduced, every change is a jump.
 import * as Phaser from 'phaser';
 import type { MapUnit } from '../../store/map-view';
 import type { View } from './projection';
-import { centred, contains, spread, type Box, type SpreadItem } from './layout';
+import { centred, contains, settle, type Box, type SpreadItem } from './layout';
 import { ensureSymbol, SYMBOL_RES } from './symbols';
 import * as P from './palette';
 
@@ -35,6 +36,14 @@ interface Sprite {
   parked: boolean;
 }
 
+/** A place's units laid out together: rows of up to three, the border tag beneath. */
+interface Cluster extends SpreadItem {
+  list: Sprite[];
+  offs: { x: number; y: number }[];
+  tag: Tag | null;
+  tagY: number;
+}
+
 /** Not on the map now: fading out, or parked. */
 const gone = (s: Sprite) => s.leaving || s.parked;
 
@@ -53,6 +62,10 @@ export function strengthLabel(s: { low: number; high: number }): string {
 }
 
 const BORDER_TAG_KM = 100;
+/** Below this scale (screen px per map unit: a phone, or zoomed out) border tags shorten to the distance. */
+const COMPACT_SCALE = 1.1;
+/** Below this scale (a phone zoomed out) units show as bare symbols. */
+const BARE_SCALE = 0.6;
 
 export class Units {
   private readonly g: Phaser.GameObjects.Graphics;
@@ -60,6 +73,13 @@ export class Units {
   private tags = new Map<string, Tag>();
   private units: MapUnit[] = [];
   private clusters: { anchor: { x: number; y: number }; list: Sprite[] }[] = [];
+  private reduced = false;
+  /** The unit data before the latest sync() (what place() animates from). */
+  private prev = new Map<string, MapUnit>();
+  /** Symbols shrink (to half) on a small scale (the map zoomed out, or a phone); their labels do not. */
+  private symbolScale = 1;
+  /** Very small scale: symbols only, no strength labels or border tags (their cards still say). */
+  private bare = false;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -73,8 +93,25 @@ export class Units {
    * travel, over `ms`; otherwise everything snaps into place.
    */
   update(units: MapUnit[], view: View, obstacles: Box[], ms: number, animate: boolean): Box[] {
+    this.sync(units, view, ms, animate);
+    return this.place(view, obstacles, ms, animate);
+  }
+
+  /**
+   * The first half of update(): takes the new unit data (sprites made, parked or sent off) for `view`'s
+   * scale. Then homes() gives where the clusters would sit, and place() lays them out and animates.
+   */
+  sync(units: MapUnit[], view: View, ms: number, animate: boolean): void {
     this.units = units;
+    const k = Math.max(0.5, Math.min(1, view.scale / 1.5));
+    const bare = view.scale < BARE_SCALE;
+    if (Math.abs(k - this.symbolScale) > 0.01 || bare !== this.bare) {
+      this.symbolScale = k;
+      this.bare = bare;
+      for (const s of this.sprites.values()) this.sizeSymbol(s);
+    }
     const prev = new Map([...this.sprites].map(([id, s]) => [id, s.data]));
+    this.prev = prev;
     for (const u of units) {
       let s = this.sprites.get(u.id);
       if (!u.active) {
@@ -95,7 +132,19 @@ export class Units {
       const txt = strengthLabel(u.strength);
       if (s.label.text !== txt) s.label.setText(txt);
     }
-    const boxes = this.layout(view, obstacles, false);
+  }
+
+  /** Where each place's cluster sits before anything pushes it (for others to keep off). */
+  homes(view: View): Box[] {
+    return this.plan(view).map((it) => centred(it.hx, it.hy, it.w, it.h));
+  }
+
+  /** The second half of update(): lays the clusters out clear of `obstacles`, and animates from the data before sync(). */
+  place(view: View, obstacles: Box[], ms: number, animate: boolean): Box[] {
+    const prev = this.prev;
+    const units = this.units;
+    // Without animation (a jump, a resize, the view moved) the border tags snap with their units.
+    const boxes = this.layout(view, obstacles, !animate);
     for (const u of units) {
       const s = this.sprites.get(u.id);
       if (!s || gone(s) || !u.active) continue;
@@ -111,8 +160,25 @@ export class Units {
     return boxes;
   }
 
-  /** Recomputes anchors and cluster positions (on resize: snaps). Returns the units' boxes. */
-  layout(view: View, obstacles: Box[], snap = true): Box[] {
+  /** Motion reduced: moves, fades and tracks end at once; later changes snap. */
+  setReducedMotion(on: boolean): void {
+    this.reduced = on;
+    if (!on) return;
+    for (const s of [...this.sprites.values()]) {
+      if (s.leaving) this.destroySprite(s);
+      else if (!s.parked) {
+        this.scene.tweens.killTweensOf(s.c);
+        this.snap(s);
+      }
+    }
+    for (const t of this.tags.values()) {
+      this.scene.tweens.killTweensOf(t.text);
+      t.text.setPosition(Math.round(t.target.x), Math.round(t.target.y)).setAlpha(1);
+    }
+  }
+
+  /** One item per place with units: its size, its home (on the place) and its units' offsets; makes and drops border tags. */
+  private plan(view: View): Cluster[] {
     // In the units' own order, so that the layout depends on the day shown, not on how it was reached.
     const live = this.units.map((u) => this.sprites.get(u.id)).filter((s): s is Sprite => !!s && !gone(s));
     const byPlace = new Map<string, Sprite[]>();
@@ -125,7 +191,7 @@ export class Units {
     const wantTags = new Map<string, { km: number; name: string }>();
     for (const [pid, list] of byPlace) {
       const b = list[0]!.data.border;
-      if (b && b.km <= BORDER_TAG_KM) wantTags.set(pid, b);
+      if (b && b.km <= BORDER_TAG_KM && !this.bare) wantTags.set(pid, b);
     }
     for (const [pid, t] of this.tags) {
       if (!wantTags.has(pid)) {
@@ -135,29 +201,30 @@ export class Units {
     }
     // One item per place: its units in rows of up to three, the border tag beneath. The first row
     // sits on the place; crowded places push whole clusters apart (leader lines lead back).
-    const items: (SpreadItem & { list: Sprite[]; offs: { x: number; y: number }[]; tag: Tag | null; tagY: number })[] = [];
+    const items: Cluster[] = [];
     for (const [pid, list] of byPlace) {
       const first = list[0]!.data;
       const a = view.at(first.lon, first.lat);
       const n = list.length;
       const cols = Math.min(n, 3);
       const rows = Math.ceil(n / cols);
-      const cellW = Math.max(...list.map((s) => Math.max(s.img.displayWidth, s.label.width) + 4));
-      const unitH = Math.max(...list.map((s) => s.img.displayHeight + s.label.height));
+      const cellW = Math.max(...list.map((s) => (this.bare ? s.img.displayWidth + 3 : Math.max(s.img.displayWidth, s.label.width) + 6)));
+      const unitH = Math.max(...list.map((s) => s.img.displayHeight + (this.bare ? 2 : s.label.height)));
       const imgH = list[0]!.img.displayHeight;
       let tag: Tag | null = null;
       const b = wantTags.get(pid);
       if (b) {
         tag = this.tags.get(pid) ?? null;
-        const txt = `${Math.round(b.km)} km to the border`;
+        // On a small scale the tag says only the distance (its card says the rest), so clusters stay narrow.
+        const txt = view.scale < COMPACT_SCALE ? `${Math.round(b.km)} km` : `${Math.round(b.km)} km to the border`;
         if (!tag) {
           const text = this.scene.add
             .text(a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
             .setOrigin(0.5)
             .setResolution(P.TEXT_RESOLUTION)
             .setDepth(this.depth + 2)
-            .setAlpha(0);
-          this.scene.tweens.add({ targets: text, alpha: 1, duration: 400, delay: 300 });
+            .setAlpha(this.reduced ? 1 : 0);
+          if (!this.reduced) this.scene.tweens.add({ targets: text, alpha: 1, duration: 400, delay: 300 });
           tag = { placeId: pid, text, anchor: a, target: a };
           this.tags.set(pid, tag);
         } else if (tag.text.text !== txt) tag.text.setText(txt);
@@ -177,7 +244,23 @@ export class Units {
       const hy = a.y + h / 2 - imgH / 2;
       items.push({ x: hx, y: hy, w, h, hx, hy, list, offs, tag, tagY: h / 2 - tagH / 2 });
     }
-    spread(items, obstacles, { x: 4, y: 4, w: view.width - 8, h: view.height - 8 });
+    return items;
+  }
+
+  /** Recomputes anchors and cluster positions (on resize: snaps). Returns the units' boxes. */
+  layout(view: View, obstacles: Box[], snap = true): Box[] {
+    const items = this.plan(view);
+    // Places off the canvas (the map zoomed or panned away) keep their clusters at home, out of sight or
+    // cut by the edge, rather than piling up along it; the others settle, keeping clear of them.
+    const inside = (it: { list: Sprite[] }) => {
+      const a = it.list[0]!.anchor;
+      return a.x >= 0 && a.x <= view.width && a.y >= 0 && a.y <= view.height;
+    };
+    const outside = items.filter((it) => !inside(it));
+    const movable = items.filter(inside);
+    const fixed = [...obstacles, ...outside.map((it) => centred(it.x, it.y, it.w, it.h))];
+    const bounds = { x: 4, y: 4, w: view.width - 8, h: view.height - 8 };
+    settle(movable, fixed, bounds);
     const boxes: Box[] = [];
     this.clusters = [];
     for (const it of items) {
@@ -191,7 +274,8 @@ export class Units {
         const t = it.tag;
         t.target = { x: it.x, y: it.y + it.tagY };
         this.scene.tweens.killTweensOf(t.text);
-        if (snap || t.text.alpha < 1) t.text.setPosition(Math.round(t.target.x), Math.round(t.target.y));
+        if (this.reduced) t.text.setAlpha(1);
+        if (snap || this.reduced || t.text.alpha < 1) t.text.setPosition(Math.round(t.target.x), Math.round(t.target.y));
         else this.scene.tweens.add({ targets: t.text, x: Math.round(t.target.x), y: Math.round(t.target.y), duration: 350, ease: 'Sine.easeInOut' });
         if (t.text.alpha < 1) this.scene.tweens.add({ targets: t.text, alpha: 1, duration: 400, delay: 300 });
       }
@@ -201,15 +285,22 @@ export class Units {
 
   private create(u: MapUnit): Sprite {
     const key = ensureSymbol(this.scene, u.symbol);
-    const img = this.scene.add.image(0, 0, key).setScale(1 / SYMBOL_RES);
+    const img = this.scene.add.image(0, 0, key);
     const label = this.scene.add
-      .text(0, img.displayHeight / 2 - 1, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT))
+      .text(0, 0, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT))
       .setOrigin(0.5, 0)
       .setResolution(P.TEXT_RESOLUTION);
     const c = this.scene.add.container(0, 0, [img, label]).setDepth(this.depth + 1);
     const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false, parked: false };
+    this.sizeSymbol(s);
     this.sprites.set(u.id, s);
     return s;
+  }
+
+  /** The symbol at the current scale, with the strength label just under it. */
+  private sizeSymbol(s: Sprite): void {
+    s.img.setScale(this.symbolScale / SYMBOL_RES);
+    s.label.setY(Math.round(s.img.displayHeight / 2 - 1)).setVisible(!this.bare);
   }
 
   /** Where a newly active unit enters: its origin's place, or the map's east edge for off-map origins. */
@@ -229,7 +320,8 @@ export class Units {
   }
 
   private glide(s: Sprite, ms: number): void {
-    if (s.move) return;
+    // A unit still riding in follows its target itself; one whose ride is over (its track fading) glides.
+    if (s.move?.tween.isPlaying()) return;
     if (Math.hypot(s.c.x - s.target.x, s.c.y - s.target.y) < 0.5) return;
     s.settle?.stop();
     s.settle = this.scene.tweens.add({ targets: s.c, x: s.target.x, y: s.target.y, duration: ms, ease: 'Sine.easeInOut' });
@@ -325,12 +417,19 @@ export class Units {
     }
   }
 
+  /** The units on the canvas: name and where their symbol's centre is (screen px). */
+  visible(view: View): { name: string; x: number; y: number }[] {
+    return [...this.sprites.values()]
+      .filter((s) => !gone(s) && s.c.x >= 0 && s.c.x <= view.width && s.c.y >= 0 && s.c.y <= view.height)
+      .map((s) => ({ name: s.data.name, x: Math.round(s.c.x), y: Math.round(s.c.y) }));
+  }
+
   /** The unit under the pointer. */
   hit(x: number, y: number): MapUnit | null {
     for (const s of [...this.sprites.values()].reverse()) {
       if (gone(s)) continue;
       const w = s.img.displayWidth;
-      const h = s.img.displayHeight + s.label.height;
+      const h = s.img.displayHeight + (this.bare ? 0 : s.label.height);
       if (contains({ x: s.c.x - w / 2, y: s.c.y - s.img.displayHeight / 2, w, h }, x, y)) return s.data;
     }
     return null;

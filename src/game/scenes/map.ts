@@ -1,10 +1,14 @@
 // The Map scene: draws the base map, capitals and places, tension lines, units and speech bubbles from
-// the session store, and animates what changed when a new day lands. It only reads the store (through
-// its selectors); it never runs model logic.
+// the session store, and animates what changed when a new day lands (or, with the store's reducedMotion,
+// shows it at once). The player zooms and pans the view (map/nav.ts; clamped to the region by View);
+// each change lays every layer out again at the next frame, so labels keep their screen size and thin
+// out by priority where they would collide. It only reads the store (through its selectors); it never
+// runs model logic.
 import * as Phaser from 'phaser';
 import type { SessionStore, Session } from '../../store/session';
-import { autoplayDayMs, latestEvents, mapActors, mapPairLines, mapPlaces, mapUnits, type MapActor } from '../../store/map-view';
-import { project, REGION, View } from '../map/projection';
+import { autoplayDayMs, latestEvents, mapActors, mapPairLines, mapPlaces, mapReducedMotion, mapUnits, type MapActor } from '../../store/map-view';
+import { project, REGION, View, type ViewState } from '../map/projection';
+import { MapNav, ZOOM_STEP } from '../map/nav';
 import { Countries } from '../map/countries';
 import { Places } from '../map/places';
 import { PairLines } from '../map/pair-lines';
@@ -13,6 +17,16 @@ import { Bubbles } from '../map/bubbles';
 import { Tooltip } from '../map/tooltip';
 import type { Box } from '../map/layout';
 import * as P from '../map/palette';
+
+/** The map's view and what a test may check of it (the read-only hook's mapView). */
+export interface MapViewInfo extends ViewState {
+  /** The title of the hover card shown (a unit, place or pair), or null. */
+  card: string | null;
+  /** The units on the canvas: name and the centre of their symbol (CSS px from the canvas's top-left). */
+  units: { name: string; x: number; y: number }[];
+  /** Tweens and pulses running (0 when motion is reduced, once a change has landed). */
+  animations: number;
+}
 
 /** Whether a lon/lat falls inside the stored map (Brussels and Washington do not). */
 function onMap(lon: number, lat: number): boolean {
@@ -39,9 +53,60 @@ export class MapScene extends Phaser.Scene {
   private focus: [number, number, number, number] = [300, 180, 760, 470];
   private actors: MapActor[] = [];
   private pointer: { x: number; y: number } | null = null;
+  private nav: MapNav | null = null;
+  /** The view moved since the last frame: lay out again in update(). */
+  private viewDirty = false;
+  private reduced = false;
+  private readonly viewListeners = new Set<(v: ViewState) => void>();
 
   constructor(private readonly store: SessionStore) {
     super('map');
+  }
+
+  /**
+   * The current zoom and pan, with what a test may check of the map: the hover card's title, the units
+   * on the canvas (name, screen position) and the animations running (tweens and pulses). Null before
+   * the scene has started.
+   */
+  viewState(): MapViewInfo | null {
+    if (!this.nav) return null;
+    return {
+      ...this.view.state(),
+      card: this.tooltip.shown(),
+      units: this.units.visible(this.view),
+      animations: this.tweens.getTweens().filter((t) => t.isPlaying()).length + this.lines.pulses(this.time.now),
+    };
+  }
+
+  /** Calls `fn` with the view after every zoom, pan, reset or resize; returns the unsubscribe. */
+  onView(fn: (v: ViewState) => void): () => void {
+    this.viewListeners.add(fn);
+    return () => this.viewListeners.delete(fn);
+  }
+
+  /** Zooms by `factor` around the canvas centre (the zoom buttons). */
+  zoomBy(factor: number): void {
+    if (this.nav && this.view.zoomAt(factor, this.view.width / 2, this.view.height / 2)) this.viewChanged();
+  }
+
+  zoomIn(): void {
+    this.zoomBy(ZOOM_STEP);
+  }
+
+  zoomOut(): void {
+    this.zoomBy(1 / ZOOM_STEP);
+  }
+
+  /** Back to the default view. */
+  resetView(): void {
+    if (!this.nav || this.view.isHome()) return;
+    this.view.reset();
+    this.viewChanged();
+  }
+
+  private viewChanged(): void {
+    this.viewDirty = true;
+    this.tooltip.hide();
   }
 
   create(): void {
@@ -51,22 +116,47 @@ export class MapScene extends Phaser.Scene {
     this.units = new Units(this, DEPTH.units);
     this.bubbles = new Bubbles(this, DEPTH.bubbles);
     this.tooltip = new Tooltip(this, DEPTH.tooltip);
+    this.setReduced(mapReducedMotion(this.store.getState()));
 
     this.rebuild(this.store.getState());
     const unsub = this.store.subscribe((s, prev) => this.onState(s, prev));
 
-    const onResize = () => this.relayout();
+    const onResize = () => {
+      this.view.resize(this.scale.width, this.scale.height);
+      this.relayout();
+    };
     this.scale.on('resize', onResize);
-    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      this.pointer = { x: p.x, y: p.y };
-      this.hover();
-    });
-    this.input.on('gameout', () => {
-      this.pointer = null;
-      this.tooltip.hide();
+    // The canvas takes focus (Tab, or a click) so that its keys (+ − arrows 0) apply only then.
+    const canvas = this.game.canvas;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'application');
+    canvas.setAttribute('aria-label', 'Map: + and − zoom, the arrow keys pan, 0 resets the view');
+    canvas.setAttribute('aria-keyshortcuts', '+ - 0 ArrowUp ArrowDown ArrowLeft ArrowRight');
+    this.nav = new MapNav(canvas, this.view, {
+      changed: () => this.viewChanged(),
+      hover: (x, y) => {
+        this.pointer = { x, y };
+        this.hover();
+      },
+      leave: () => {
+        this.pointer = null;
+        this.tooltip.hide();
+      },
+      tap: (x, y) => {
+        // A tap (touch has no hover) or a click shows the card of what is under it, or hides it.
+        this.pointer = { x, y };
+        this.hover();
+      },
+      gesture: () => {
+        this.pointer = null;
+        this.tooltip.hide();
+      },
+      reset: () => this.resetView(),
     });
     this.events.once('shutdown', () => {
       unsub();
+      this.nav?.destroy();
+      this.nav = null;
       this.scale.off('resize', onResize);
       this.units.destroy();
       this.lines.destroy();
@@ -78,6 +168,10 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(time: number): void {
+    if (this.viewDirty) {
+      this.viewDirty = false;
+      this.relayout();
+    }
     this.lines.tick(time);
     this.units.tick();
   }
@@ -87,16 +181,25 @@ export class MapScene extends Phaser.Scene {
     return autoplayDayMs(s.speed) * 0.75;
   }
 
+  /** Motion on or off: with it off, running animations jump to their end and new ones are instant. */
+  private setReduced(on: boolean): void {
+    this.reduced = on;
+    this.lines.setReducedMotion(on);
+    this.units.setReducedMotion(on);
+    this.bubbles.setReducedMotion(on);
+  }
+
   private onState(s: Session, prev: Session): void {
+    if (mapReducedMotion(s) !== this.reduced) this.setReduced(mapReducedMotion(s));
     if (s.scenario !== this.scenario) {
       this.rebuild(s);
       return;
     }
     if (s.game === prev.game && s.role === prev.role && s.days === prev.days) return;
     const oneDay = s.days.length === prev.days.length + 1;
-    const ms = oneDay ? this.dayMs(s) : 0;
+    const ms = oneDay && !this.reduced ? this.dayMs(s) : 0;
     this.lines.update(lines(s), Math.max(ms, 1));
-    this.applyUnits(s, ms, oneDay);
+    this.applyUnits(s, ms, oneDay && !this.reduced);
     if (oneDay) {
       const events = latestEvents(s);
       this.bubbles.show(events, this.actors, this.view, autoplayDayMs(s.speed));
@@ -129,26 +232,52 @@ export class MapScene extends Phaser.Scene {
       this.focus = [Math.min(...xs) - 20, Math.min(...ys) - 30, Math.max(...xs) + 20, Math.max(...ys) + 30];
     }
     this.lines.update(lines(s), 1);
+    // A new scenario starts at its default view.
+    this.view.fit(this.scale.width, this.scale.height, this.focus);
     this.relayout();
   }
 
-  /** Recomputes the view for the canvas size and lays every layer out again (no animation). */
+  /** Lays every layer out again for the view (no animation). */
   private relayout(): void {
-    const { width, height } = this.scale;
-    this.view.fit(width, height, this.focus);
     this.countries.layout(this.view);
     this.applyUnits(this.store.getState(), 0, false);
+    this.bubbles.relayout(this.view);
+    const v = this.view.state();
+    for (const fn of this.viewListeners) fn(v);
   }
 
+  /**
+   * Lays out everything over the base map, most important first, each item keeping clear of those
+   * before it: place markers; the pills (off the places and the units' home spots); the capitals'
+   * labels (always shown, off those and the units' home spots); the units (each place's cluster at
+   * the free spot nearest it, off the stars, pills and capitals' labels, with a leader line back); then the other labels by
+   * priority: the crisis region's country names, cities, the other country names, bases and areas. A
+   * label with no room hides, so the map thins out as it zooms out and fills in as it zooms in.
+   */
   private applyUnits(s: Session, ms: number, animate: boolean): void {
-    const markers = this.places.layoutMarkers(this.view);
-    // Pills keep off the places (where units gather) and the country names.
+    const v = this.view;
+    const bounds = { x: 0, y: 0, w: v.width, h: v.height };
+    const markers = this.places.layoutMarkers(v);
+    this.units.sync(mapUnits(s), v, ms, animate);
+    const homes = this.units.homes(v);
     const near = markers.map((b) => ({ x: b.x - 14, y: b.y - 14, w: b.w + 28, h: b.h + 28 }));
-    this.lines.layout(this.view, [...near, ...this.countries.boxes()]);
-    const pills = this.lines.boxes();
-    const unitBoxes = this.units.update(mapUnits(s), this.view, [...this.places.capitalBoxes(), ...pills], ms, animate);
-    const obstacles: Box[] = [...markers, ...pills, ...unitBoxes, ...this.countries.boxes()];
-    this.places.layoutLabels(obstacles);
+    const stars = this.places.capitalBoxes();
+    const dots = this.places.dotBoxes();
+    this.lines.layout(v, [...near, ...homes], stars);
+    let pills = this.lines.boxes();
+    const forCapitals: Box[] = [...stars, ...pills];
+    const before = forCapitals.length;
+    this.places.layoutLabels(forCapitals, 0, bounds, [...dots, ...homes]);
+    const capitalLabels = forCapitals.slice(before);
+    this.lines.yieldTo(capitalLabels);
+    pills = this.lines.boxes();
+    const unitBoxes = this.units.place(v, [...stars, ...pills, ...capitalLabels], ms, animate);
+    // From here on, text may not overlap text, stars, pills or units; it may cover the edge of a dot.
+    const taken: Box[] = [...stars, ...pills, ...unitBoxes, ...capitalLabels];
+    this.countries.layoutLabels(v, [...taken, ...dots], taken, true);
+    this.places.layoutLabels(taken, 1, bounds, dots);
+    this.countries.layoutLabels(v, [...taken, ...dots], taken, false);
+    this.places.layoutLabels(taken, 2, bounds, dots);
   }
 
   private hover(): void {
