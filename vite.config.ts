@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/browser/prebuild.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

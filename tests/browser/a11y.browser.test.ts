@@ -8,11 +8,10 @@
 // Screenshots: tests/screenshots/a11y-*.png.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
-import { buildSite, ROOT } from '../../src/cli/browser/site';
+import { buildSite } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
 import { loadScenario, makeReplay, runGame } from '../../src/sim/index';
@@ -53,7 +52,7 @@ beforeAll(async () => {
   const orders = { '3': { action: 'peace-initiative', target: 'ukraine' }, '6': { action: 'war-rhetoric', target: 'ukraine' } };
   const byDay: Record<number, { action: string; target: string }> = { 3: orders['3'], 6: orders['6'] };
   const run = runGame(r.scenario, '11', { role: 'belarus', turns: 12, orders: (turn) => (byDay[turn] ? { belarus: byDay[turn] } : {}) });
-  site = await serve(buildSite(join(ROOT, 'node_modules/.cache/brink-browser-dist-a11y')));
+  site = await serve(buildSite());
   link = replayLink(site.url, makeReplay(r.scenario, '11', 'belarus', orders, run.turns.map((t) => t.hash), null));
   browser = await launchChromium();
   console.log(`a11y browser tests: built and launched in ${Date.now() - t0} ms`);

@@ -6,10 +6,9 @@
 // a finger drag pans, a two-finger pinch zooms (CDP touch events) and a tap opens a unit's card; under
 // prefers-reduced-motion the map runs no tweens or pulses when days land. The map's state is read from
 // the read-only hook (window.__brink.mapView). Screenshots: tests/screenshots/map-nav-*.png.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildSite, ROOT } from '../../src/cli/browser/site';
+import { buildSite } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
 import { colourCount, open, shot } from './page';
@@ -40,7 +39,7 @@ let site: Served;
 
 beforeAll(async () => {
   const t0 = Date.now();
-  site = await serve(buildSite(join(ROOT, 'node_modules/.cache/brink-browser-dist-map-nav')));
+  site = await serve(buildSite());
   browser = await launchChromium();
   console.log(`map-nav tests: built and launched in ${Date.now() - t0} ms`);
 }, 240_000);

@@ -1,15 +1,17 @@
 // Builds the static site for the browser tests and the bench (vite build into a cache folder, so a dev
 // build in dist/ is left alone) and runs the CLI for reference hashes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
 
-/** Builds the site into `out` (each browser test file uses its own, as vitest runs files in parallel). */
+/** Builds the site into `out`. The browser tests' global setup (tests/browser/prebuild.ts) builds the
+ * default folder once and says so in BRINK_PREBUILT; a test file that changes its site builds its own. */
 export function buildSite(out: string = OUT): string {
+  if (out === OUT && process.env.BRINK_PREBUILT === OUT && existsSync(join(OUT, 'index.html'))) return OUT;
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   return out;
