@@ -1,12 +1,14 @@
 // Vite config: the game's dev server and static build (relative base, so the site runs under any sub-path),
-// the dev server's scenario hot reload (src/dev/scenario-hot-reload.ts), and Vitest's settings for the
-// Node-side test suite.
+// the dev server's scenario hot reload (src/dev/scenario-hot-reload.ts), the menu's list of bundled
+// scenarios read at build time (src/dev/scenario-catalogue.ts), and Vitest's settings for the Node-side
+// test suite.
 import { defineConfig } from 'vitest/config';
 import { scenarioHotReload } from './src/dev/scenario-hot-reload.js';
+import { scenarioCatalogue } from './src/dev/scenario-catalogue.js';
 
 export default defineConfig({
   base: './',
-  plugins: [scenarioHotReload()],
+  plugins: [scenarioHotReload(), scenarioCatalogue()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

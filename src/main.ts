@@ -18,7 +18,7 @@ import './ui/styles/replay.css';
 import './ui/styles/onboarding.css';
 import './ui/styles/phone.css';
 import { createSession } from './store/session';
-import { bundled } from './web/bundled-scenarios';
+import { bundled, bundledCatalogue } from './web/bundled-scenarios';
 import { createBoot } from './ui/boot';
 import { createMenu } from './ui/menu';
 import { createPlayScreen } from './ui/play';
@@ -68,8 +68,9 @@ async function main(): Promise<void> {
   boot.progress(0.05, 'Loading fonts');
   await withTimeout(Promise.all(['16px "Inter Variable"', '600 16px Oswald', '16px "JetBrains Mono"'].map((f) => document.fonts.load(f))), 4000);
   boot.progress(0.3, 'Reading scenarios');
-  await new Promise((r) => setTimeout(r, 0));
-  const refreshCatalogue = () => store.getState().loadCatalogue(reader, users.all());
+  // The bundled files' entries and briefings were read at build time; only the player's own files (and a
+  // bundled file changed by hot reload) are read here. A game's start reads its scenario in full.
+  const refreshCatalogue = () => store.getState().loadCatalogue(reader, users.all(), bundledCatalogue);
   refreshCatalogue();
   boot.progress(0.95, 'Ready');
 

@@ -3,6 +3,7 @@
 // history — plus the UI state. Screens read it and send orders; only this file calls step().
 import { createStore } from 'zustand/vanilla';
 import { alarms, goals, ladder } from './selectors';
+import { catalogue, type CatalogueEntry, type PrebuiltScenario } from './catalogue';
 import {
   createGame,
   step,
@@ -20,22 +21,12 @@ import {
   type TurnEvent,
 } from '../sim/index';
 
+export type { CatalogueEntry, PrebuiltScenario };
+
 export type Screen = 'boot' | 'menu' | 'play' | 'debrief';
 
 /** Milliseconds per day of autoplay at each speed: the autoplay cadence, and the budget map animations fit in. */
 export const DAY_MS: Record<1 | 2 | 3, number> = { 1: 1800, 2: 900, 3: 350 };
-
-export interface CatalogueEntry {
-  file: string;
-  id: string;
-  title: string;
-  summary: string;
-  roles: { id: string; name: string; goal: string }[];
-  /** The scenario says the menu opens on it (meta.featured). */
-  featured?: boolean;
-  /** Present when the file does not load: the errors, one per line. */
-  error?: string;
-}
 
 /** One day of the record: what the screens draw charts and the feed from. */
 export interface DayRecord {
@@ -92,8 +83,9 @@ export interface ReplayViewer {
 }
 
 export interface SessionActions {
-  /** Reads every bundled scenario's header for the menu. */
-  loadCatalogue(reader: ScenarioReader, files: string[]): void;
+  /** Lists the scenario files for the menu: each file's entry from `prebuilt` (read at build time) while
+   * the reader still gives the texts it was built from, otherwise read with the model's loader. */
+  loadCatalogue(reader: ScenarioReader, files: string[], prebuilt?: readonly PrebuiltScenario[]): void;
   /** Starts a game; returns an error text when the scenario or role is not valid. */
   newGame(options: { file: string; seed: string; role: string }, reader: ScenarioReader): string | null;
   /** Plays one day with the player's order (if any). */
@@ -189,21 +181,8 @@ export function createSession() {
   return createStore<Session>()((set, get) => ({
     ...initialData,
 
-    loadCatalogue(reader, files) {
-      const catalogue: CatalogueEntry[] = files.map((file) => {
-        const r = loadScenario(file, reader);
-        if (!r.ok) return { file, id: file, title: file, summary: '', roles: [], error: r.errors.map(formatError).join('\n') };
-        const d = r.scenario.data;
-        return {
-          file,
-          id: d.meta.id,
-          title: d.meta.title,
-          summary: d.meta.summary,
-          featured: d.meta.featured === true,
-          roles: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, goal: a.role?.goal ?? '' })),
-        };
-      });
-      set({ catalogue });
+    loadCatalogue(reader, files, prebuilt) {
+      set({ catalogue: catalogue(reader, files, prebuilt) });
     },
 
     newGame({ file, seed, role }, reader) {

@@ -1,36 +1,16 @@
 // Read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): the model's scenario
 // and role views (src/sim/view.ts) put in the words the screens show, plus what comparing the recorded
 // days gives (turning points). The UI never imports the model.
-import { canSee, loadScenario, longDate, shortDate, OBSERVER, scenarioView, type ScenarioReader, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult, type TurnEvent } from '../sim/index';
+import { canSee, longDate, shortDate, OBSERVER, scenarioView, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult, type TurnEvent } from '../sim/index';
 import { roleView } from './selectors';
 import type { DayRecord, SessionData } from './session';
 
 export type { SourceView, ActorView, PairMeta, OutcomeView };
 
-/** A scenario's briefing: its fixed facts as the model gives them (scenarioView). */
-export type BriefingView = ScenarioView;
-
-/** Briefings already read, by file, with the text of every file they were built from (a file and its bases). */
-const briefCache = new Map<string, { texts: (string | undefined)[]; files: string[]; view: BriefingView | null }>();
-
-function textOf(reader: ScenarioReader, file: string): string | undefined {
-  const t = reader.read(file);
-  return typeof t === 'string' ? t : undefined;
-}
-
-/** The briefing of a scenario file (for the menu, before any game starts); null if it does not load.
- * Read again whenever the file or one of its bases has changed (hot reload, a tweak file saved again). */
-export function briefing(file: string, reader: ScenarioReader): BriefingView | null {
-  const hit = briefCache.get(file);
-  if (hit && hit.files.every((f, i) => textOf(reader, f) === hit.texts[i])) return hit.view;
-  const r = loadScenario(file, reader);
-  const files = r.ok ? r.scenario.files : [file];
-  briefCache.set(file, { files, texts: files.map((f) => textOf(reader, f)), view: r.ok ? scenarioView(r.scenario) : null });
-  return r.ok ? scenarioView(r.scenario) : null;
-}
+export { briefing, type BriefingView } from './catalogue';
 
 /** The running scenario's briefing. */
-export function currentBriefing(s: SessionData): BriefingView | null {
+export function currentBriefing(s: SessionData): ScenarioView | null {
   return s.scenario ? scenarioView(s.scenario) : null;
 }
 

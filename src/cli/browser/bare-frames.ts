@@ -4,12 +4,13 @@ import { serve } from './serve';
 import { launchChromium } from './chromium';
 import { recordFrames, type FrameStats } from './frames';
 
-export async function measureBareFrames(built: string, seconds: number): Promise<FrameStats> {
+/** `renderer`: the one bare Phaser uses (default: Phaser's AUTO, WebGL where there is any). */
+export async function measureBareFrames(built: string, seconds: number, renderer?: 'webgl' | 'canvas'): Promise<FrameStats> {
   const site = await serve(built);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
-    await page.goto(site.url);
+    await page.goto(renderer ? `${site.url}?renderer=${renderer}` : site.url);
     await page.waitForFunction('window.__bareReady === true', null, { timeout: 60_000 });
     return await recordFrames(page, seconds);
   } finally {

@@ -1,6 +1,8 @@
 // A bare Phaser build made the same way as the game's (Vite's build API, the same target and base), as
 // the yardstick for the game's first-screen bundle; and the same Phaser drawing one full-canvas texture,
-// as the yardstick for frame times in this browser. Built into node_modules/.cache so phaser resolves
+// as the yardstick for frame times in this browser (with the renderer ?renderer= names, as the game's
+// own override); and a bare page of Phaser that says it is ready once Phaser has booted, as the yardstick
+// for the first frame (it sets window.__brink as the game does, so the same probe times it). Built into node_modules/.cache so phaser resolves
 // from the project. Used by the bench.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +33,14 @@ class Full extends Phaser.Scene {
     window.__bareReady = true;
   }
 }
-new Phaser.Game({ type: Phaser.AUTO, width: W, height: H, parent: 'app', backgroundColor: '#000', scene: Full });
+const asked = new URLSearchParams(location.search).get('renderer');
+const type = asked === 'canvas' ? Phaser.CANVAS : asked === 'webgl' ? Phaser.WEBGL : Phaser.AUTO;
+new Phaser.Game({ type, width: W, height: H, parent: 'app', backgroundColor: '#000', scene: Full });
+`;
+
+/** The bare entry, ready (as the game's hook says it) once Phaser has booted: the first frame's yardstick. */
+const BARE_READY = `import * as Phaser from 'phaser';
+new Phaser.Game({ type: Phaser.AUTO, width: 10, height: 10, callbacks: { postBoot: () => { window.__brink = { ready: true, screen: 'menu' }; } } });
 `;
 
 /** Builds `entry` as a one-page site with Vite; returns the output folder. */
@@ -65,4 +74,9 @@ export async function barePhaserGzipBytes(): Promise<number> {
 /** A built site of Phaser drawing one full-canvas texture; window.__bareReady once it is drawn. */
 export function buildFullCanvas(): Promise<string> {
   return buildEntry('full-canvas', FULL_CANVAS);
+}
+
+/** A built site of bare Phaser that sets window.__brink = { ready: true, screen: 'menu' } once booted. */
+export function buildBareReady(): Promise<string> {
+  return buildEntry('bare-ready', BARE_READY);
 }

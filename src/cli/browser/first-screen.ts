@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { gzipBytes } from './gzip';
+import { DESKTOP_CONTEXT, PHONE_CONTEXT, PHONE_THROTTLE, throttle } from './phone';
 
 export interface FirstScreen {
   /** ms from navigation start to the first frame after the menu is interactive. */
@@ -29,11 +30,16 @@ const PROBE = `(() => {
   requestAnimationFrame(poll);
 })();`;
 
-/** One cold load of `url`: the first interactive frame of the menu and the scripts fetched before it. */
-export async function loadFirstScreen(browser: Browser, url: string): Promise<FirstScreen> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
+/**
+ * One cold load of `url`: the first interactive frame of the menu and the scripts fetched before it; at
+ * 1280×720, or as a phone (390×844, touch, CPU throttled 4×). Any page that sets window.__brink = { ready:
+ * true, screen: 'menu' } can be measured (the bare page of ./bare-phaser.ts does).
+ */
+export async function loadFirstScreen(browser: Browser, url: string, o: { phone?: boolean } = {}): Promise<FirstScreen> {
+  const context = await browser.newContext(o.phone ? PHONE_CONTEXT : DESKTOP_CONTEXT);
   try {
     const page = await context.newPage();
+    if (o.phone) await throttle(page, PHONE_THROTTLE);
     await page.addInitScript(PROBE);
     await page.goto(url);
     await page.waitForFunction('typeof window.__brinkFirstFrame === "number"', null, { timeout: 60_000, polling: 20 });

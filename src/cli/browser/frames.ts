@@ -4,6 +4,7 @@ import { buildSite } from './site';
 import { serve } from './serve';
 import { launchChromium } from './chromium';
 import type { Page } from 'playwright-core';
+import { DESKTOP_CONTEXT, PHONE_CONTEXT, PHONE_THROTTLE, throttle } from './phone';
 
 export interface FrameStats {
   frames: number;
@@ -36,14 +37,25 @@ export function percentile(sorted: number[], q: number): number {
 
 /**
  * Autoplays the default scenario at top speed and measures frame intervals for `seconds` (of the site
- * built in `built`, or a fresh build), with the renderer the game chooses or the one given.
+ * built in `built`, or a fresh build), with the renderer the game chooses or the one given; at 1280×720,
+ * or as a phone (390×844, touch, CPU throttled 4×: ./phone.ts).
  */
-export async function measureFrames(seconds: number, built?: string, renderer?: 'webgl' | 'canvas'): Promise<FrameStats> {
+export async function measureFrames(seconds: number, built?: string, renderer?: 'webgl' | 'canvas', o: { phone?: boolean } = {}): Promise<FrameStats> {
   const site = await serve(built ?? buildSite());
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
-    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3${renderer ? `&renderer=${renderer}` : ''}`);
+    const page = await browser.newPage(o.phone ? PHONE_CONTEXT : DESKTOP_CONTEXT);
+    if (o.phone) await throttle(page, PHONE_THROTTLE);
+    // A first visit would show the guided tour (which pauses autoplay), and alerts pause it too: neither is
+    // what this measures.
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem('brink.tour', 'done');
+      } catch {
+        // no storage
+      }
+    });
+    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=7&role=observer&autoplay=1&speed=3&alerts=0${renderer ? `&renderer=${renderer}` : ''}`);
     await page.waitForFunction(() => window.__brink?.ready === true && (window.__brink?.day ?? 0) >= 1, null, { timeout: 60_000 });
     const used = (await page.evaluate('window.__brink.renderer')) as string;
     return { ...(await recordFrames(page, seconds)), renderer: used };

@@ -77,7 +77,14 @@ export async function measureHeap(days: number, progress: (msg: string) => void 
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, bypassCSP: true });
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=1&role=observer&autoplay=1&speed=3`);
+    await page.addInitScript(() => {
+      try {
+        localStorage.setItem('brink.tour', 'done');
+      } catch {
+        // no storage
+      }
+    });
+    await page.goto(`${site.url}?scenario=allied-resolve-2022&seed=1&role=observer&autoplay=1&speed=3&alerts=0`);
     await waitFor(page, (h) => h.ready && h.day >= 10);
     await page.keyboard.press('p'); // pause while the heap is read
     // Playwright injects its own script (about 350 KB of source) into the page the first time a locator
