@@ -9,7 +9,9 @@ import { step, type Order } from './step';
 import type { TurnEvent } from './feed';
 import { linePoints, readOutcome, type RoleResult } from './score';
 import { explainPair } from './explain';
-import { compile, meterSlot, resolveActor, resolvePairs, type CCondition, type Model } from './model';
+import { watchedPart } from './stakes';
+import { hottestPair } from './tension';
+import { compile, meterSlot, resolveActor, resolvePairs, type Model } from './model';
 
 export interface Factor {
   label: string;
@@ -76,17 +78,6 @@ function replay(scenario: Scenario, seed: string, role: string, orders: Record<s
   return { states, events };
 }
 
-/** The one number an outcome's condition watches (a meter or a pair), or null. */
-function watchedPart(c: CCondition | undefined): CCondition | null {
-  if (!c) return null;
-  if (c.kind === 'meter' || c.kind === 'tension' || c.kind === 'overall') return c;
-  if (c.kind === 'all') {
-    const parts = c.list.filter((x) => x.kind !== 'turn');
-    return parts.length === 1 ? watchedPart(parts[0]) : null;
-  }
-  return null;
-}
-
 function top(factors: Factor[], k: number): Factor[] {
   return factors.filter((f) => Math.abs(f.amount) >= 0.05).sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount)).slice(0, k);
 }
@@ -136,7 +127,7 @@ function decide(scenario: Scenario, m: Model, states: GameState[], events: TurnE
     return { text: `${who2} ${verb}: ${Math.round(from)} → ${Math.round(to)}`, factors };
   }
   const pair = part?.kind === 'tension' ? resolvePairs(m, part.a, part.b, -1, -1)[0] : undefined;
-  const p = pair ?? (o.blame >= 0 ? o.blame : hottest(m, end));
+  const p = pair ?? (o.blame >= 0 ? o.blame : hottestPair(m, end));
   if (p === undefined || p < 0) return null;
   const label = `${m.data.actors[m.pairA[p]!]!.name}–${m.data.actors[m.pairB[p]!]!.name}`;
   const causes = explainPair(scenario, end, m.actorIds[m.pairA[p]!]!, m.actorIds[m.pairB[p]!]!, 12)
@@ -144,12 +135,6 @@ function decide(scenario: Scenario, m: Model, states: GameState[], events: TurnE
     .map((c) => ({ label: c.label, amount: c.amount, yours: c.kind === 'act' && c.actor === role }));
   const text = part ? `${label} tension reached ${Math.round(end.tension[p]!)}` : `Tension ended at ${Math.round(end.tension[p]!)}, highest between ${label}; what put it there`;
   return { text, factors: top(causes, 5) };
-}
-
-function hottest(m: Model, st: GameState): number {
-  let best = -1;
-  for (let p = 0; p < m.nP; p++) if (m.counts[p] && (best < 0 || st.tension[p]! > st.tension[best]!)) best = p;
-  return best;
 }
 
 function whatIf(scenario: Scenario, m: Model, seed: string, role: string, playAs: string, label: string): WhatIf | null {

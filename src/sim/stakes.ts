@@ -41,9 +41,20 @@ export interface StakeLine {
   text: string;
 }
 
-/** The number a condition (or the one numeric part of an all-condition) watches, or null. */
-function watched(m: Model, st: GameState, c: CCondition): Watched | null {
+/** The one numeric part a condition watches (itself, or the one part of an all-condition besides days), or null. */
+export function watchedPart(c: CCondition | undefined): CCondition | null {
+  if (!c) return null;
+  if (c.kind === 'meter' || c.kind === 'tension' || c.kind === 'overall') return c;
+  if (c.kind !== 'all') return null;
+  const parts = c.list.filter((x) => x.kind !== 'turn');
+  return parts.length === 1 ? watchedPart(parts[0]) : null;
+}
+
+/** The number a condition watches, its value now and its line, or null. */
+function watched(m: Model, st: GameState, cond: CCondition): Watched | null {
   const op = (lo: number): 'atLeast' | 'atMost' => (lo > -Infinity ? 'atLeast' : 'atMost');
+  const c = watchedPart(cond);
+  if (!c) return null;
   switch (c.kind) {
     case 'meter': {
       const who = resolveActor(c.of, -1, -1);
@@ -59,10 +70,6 @@ function watched(m: Model, st: GameState, c: CCondition): Watched | null {
     }
     case 'overall':
       return { label: 'Overall tension', value: overallTension(m, st), op: op(c.lo), line: c.lo > -Infinity ? c.lo : c.hi };
-    case 'all': {
-      const parts = c.list.filter((x) => x.kind !== 'turn');
-      return parts.length === 1 ? watched(m, st, parts[0]!) : null;
-    }
     default:
       return null;
   }
