@@ -28,7 +28,9 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
   const track = createTrackPanel(store);
   const chart = createTensionPanel(store);
   let pick: string | null = null;
-  const tabs = createSideTabs();
+  // A panel in a hidden tab is brought up to date when its tab is shown, not on every change (a jump
+  // of the replay viewer would otherwise redraw panels nobody sees).
+  const tabs = createSideTabs(() => update(store.getState()));
   const pairsList = createPairsList((id) => {
     pick = pick === id ? null : id;
     if (pick) tabs.show('why');
@@ -96,10 +98,11 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     top.update(s);
     ladder.update(s);
     track.update(s);
-    chart.update(s);
-    pairsList.update(s, pick);
-    whyPanel.update(s, pick);
-    feed.update(s);
+    const shown = tabs.current();
+    if (shown === 'tension') chart.update(s);
+    if (shown === 'pairs') pairsList.update(s, pick);
+    if (shown === 'why') whyPanel.update(s, pick);
+    if (shown === 'feed' || feed.el.parentElement === bottom) feed.update(s);
     if (playing) moves.update(s);
     if (viewing) replayBar.update(s);
     alert.update(s);
