@@ -1,21 +1,31 @@
-// The odds on several threads (`sim --runs N --workers W` and the bench): the seeds are split into W
-// contiguous shares, each played by a worker thread, and the summaries joined back in seed order — the
-// same runs, in the same order, as on one thread. The thread's code (the model only) is bundled in memory
-// and started with `eval` (./threads.ts), so a worker is ready in tens of milliseconds.
+// The odds on several threads (`sim --runs N --workers W` and the bench): the seeds are cut into small
+// chunks that the W worker threads take one at a time as they finish the last (so a thread that happens
+// to draw long games does not leave the other idle at the end), and the summaries are put back in seed
+// order — the same runs, in the same order, as on one thread. The thread's code (the model only) is
+// bundled in memory and started with `eval` (./threads.ts), so a worker is ready in tens of milliseconds.
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { bundleThread, shares } from './threads';
+import { bundleThread } from './threads';
 import type { RunSummary, Scenario } from '../sim/index';
 
-/** What a worker is given: the loaded scenario (structured-cloned), its seeds and the day cap (null: none). */
+/** What a worker is given at its start: the loaded scenario (structured-cloned) and the day cap (null: none). */
 export interface OddsThreadJob {
   scenario: Scenario;
-  seeds: string[];
   maxTurns: number | null;
 }
 
-/** What a worker posts: progress within its share, then its runs. */
-export type OddsThreadMessage = { type: 'progress'; done: number } | { type: 'done'; runs: RunSummary[]; runMillis: number };
+/** A chunk of seeds sent to a worker (null: no more); `first` is the index of its first seed. */
+export interface OddsThreadChunk {
+  first: number;
+  seeds: string[];
+}
+
+/** What a worker posts for each chunk: its runs, and the ms it has spent playing so far. */
+export interface OddsThreadMessage {
+  first: number;
+  runs: RunSummary[];
+  busyMillis: number;
+}
 
 export interface PoolOptions {
   workers: number;
@@ -29,8 +39,10 @@ export interface PoolResult {
   runs: RunSummary[];
   /** ms to bundle the thread's code. */
   bundleMillis: number;
-  /** The slowest worker's ms spent playing (without its start-up). */
+  /** The busiest worker's ms spent playing (without its start-up or waiting). */
   runMillis: number;
+  /** Each worker's ms spent playing. */
+  workerMillis: number[];
 }
 
 /** The worker's code as one CommonJS script (bundled once per process). */
@@ -38,34 +50,50 @@ export function threadCode(): Promise<string> {
   return bundleThread(new URL('./odds-thread.ts', import.meta.url));
 }
 
+/** Seeds per chunk: about 40 chunks per worker, so the last ones even out the threads' finishing times. */
+export function chunkSize(total: number, workers: number): number {
+  return Math.max(1, Math.min(500, Math.ceil(total / (workers * 40))));
+}
+
 /** Plays every seed on `workers` threads; the runs come back in seed order. */
 export async function runOddsParallel(scenario: Scenario, seeds: readonly string[], o: PoolOptions): Promise<PoolResult> {
+  if (seeds.length === 0) return { runs: [], bundleMillis: 0, runMillis: 0, workerMillis: [] };
   const t0 = performance.now();
   const code = await threadCode();
   const bundleMillis = performance.now() - t0;
-  const parts = shares(seeds, Math.max(1, o.workers));
-  const done = parts.map(() => 0);
-  const results = await Promise.all(
-    parts.map(
-      (part, i) =>
-        new Promise<{ runs: RunSummary[]; runMillis: number }>((resolve, reject) => {
-          const job: OddsThreadJob = { scenario, seeds: part, maxTurns: o.maxTurns ?? null };
+  const size = chunkSize(seeds.length, o.workers);
+  const threads = Math.max(1, Math.min(o.workers, Math.ceil(seeds.length / size)));
+  const runs: RunSummary[] = new Array(seeds.length);
+  const workerMillis = new Array<number>(threads).fill(0);
+  let next = 0;
+  let done = 0;
+  const take = (): OddsThreadChunk | null => {
+    if (next >= seeds.length) return null;
+    const chunk = { first: next, seeds: seeds.slice(next, next + size) };
+    next += size;
+    return chunk;
+  };
+  await Promise.all(
+    workerMillis.map(
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const job: OddsThreadJob = { scenario, maxTurns: o.maxTurns ?? null };
           const w = new Worker(code, { eval: true, workerData: job });
-          let result: { runs: RunSummary[]; runMillis: number } | null = null;
+          let finished = false;
           w.on('message', (m: OddsThreadMessage) => {
-            if (m.type === 'progress') {
-              done[i] = m.done;
-              o.progress?.(done.reduce((a, b) => a + b, 0), seeds.length);
-            } else {
-              result = m;
-              done[i] = part.length;
-              o.progress?.(done.reduce((a, b) => a + b, 0), seeds.length);
-            }
+            for (let k = 0; k < m.runs.length; k++) runs[m.first + k] = m.runs[k]!;
+            workerMillis[i] = m.busyMillis;
+            done += m.runs.length;
+            o.progress?.(done, seeds.length);
+            const chunk = take();
+            if (chunk === null) finished = true;
+            w.postMessage(chunk);
           });
           w.once('error', reject);
-          w.once('exit', (code) => (result ? resolve(result) : reject(new Error(`an odds worker stopped (exit code ${code}) before it finished`))));
+          w.once('exit', (exit) => (finished ? resolve() : reject(new Error(`an odds worker stopped (exit code ${exit}) before it finished`))));
+          w.postMessage(take());
         }),
     ),
   );
-  return { runs: results.flatMap((r) => r.runs), bundleMillis, runMillis: Math.max(...results.map((r) => r.runMillis)) };
+  return { runs, bundleMillis, runMillis: Math.max(...workerMillis), workerMillis };
 }

@@ -12,8 +12,10 @@ export interface OddsTiming {
   runs: number;
   turns: number;
   seconds: number;
-  /** The slowest worker's time spent playing, without start-up. */
+  /** The busiest worker's time spent playing, without start-up. */
   runSeconds: number;
+  /** Each worker's time spent playing. */
+  workerSeconds: number[];
 }
 
 /** Plays seeds 1..runs (each capped at `days` days) on `workers` threads. */
@@ -25,5 +27,5 @@ export async function oddsSeconds(file: string, runs: number, days: number, work
   const seconds = (performance.now() - t0) / 1000;
   if (r.runs.length !== runs) throw new Error(`odds workers played ${r.runs.length} runs, expected ${runs}`);
   const turns = r.runs.reduce((n, x) => n + x.endTurn, 0);
-  return { workers, runs, turns, seconds: Math.round(seconds * 100) / 100, runSeconds: Math.round(r.runMillis / 10) / 100 };
+  return { workers, runs, turns, seconds: Math.round(seconds * 100) / 100, runSeconds: Math.round(r.runMillis / 10) / 100, workerSeconds: r.workerMillis.map((m) => Math.round(m / 10) / 100) };
 }
