@@ -1,8 +1,11 @@
 // What the worker-thread pools of the command line share (sim --runs, balance): a thread's code bundled
 // with esbuild in memory, once per process and entry, so that `new Worker(code, { eval: true })` starts in
 // tens of milliseconds instead of loading TypeScript through tsx; and items split into even contiguous shares.
+// In the compiled `brink` (dist-cli/, scripts/build-cli.ts) the entry's .ts is not there: the thread's
+// bundle was built beside it as a .cjs file, and is read instead.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const bundles = new Map<string, Promise<string>>();
 
@@ -11,10 +14,24 @@ export function bundleThread(entry: URL): Promise<string> {
   const file = fileURLToPath(entry);
   let code = bundles.get(file);
   if (!code) {
-    code = build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' }).then((r) => r.outputFiles[0]!.text);
+    code = existsSync(file) ? bundleSource(file) : readPrebuilt(file);
     bundles.set(file, code);
   }
   return code;
+}
+
+/** The thread's TypeScript entry bundled with its imports (esbuild, loaded only here: the compiled CLI never needs it). */
+async function bundleSource(file: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const r = await build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
+  return r.outputFiles[0]!.text;
+}
+
+/** The compiled CLI's prebuilt bundle of the thread: `odds-thread.cjs` beside where `odds-thread.ts` would be. */
+async function readPrebuilt(file: string): Promise<string> {
+  const cjs = file.replace(/\.ts$/, '.cjs');
+  if (!existsSync(cjs)) throw new Error(`the worker thread's code is missing: neither ${file} nor ${cjs} exists — rebuild the command line with npm run build:cli`);
+  return readFile(cjs, 'utf8');
 }
 
 /** Items split into `n` contiguous shares, as even as possible (none empty when there are enough items). */

@@ -3,9 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+/** The project's folder: the nearest above this module with a package.json (src/cli/browser here, dist-cli/ in the compiled CLI). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}: run the bench from the project's clone`);
+  }
+}
+
+export const ROOT = projectRoot(import.meta.dirname);
 export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
 
 /** Builds the site into `out`. The browser tests' global setup (tests/browser/prebuild.ts) builds the
