@@ -1,132 +1,158 @@
-// Map preparation for Brink: turns Natural Earth 1:50m country outlines (from the installed `world-atlas`
-// package, public domain) into `assets/map/region.json`, the pre-projected vector map of the Belarus–Ukraine
-// region that the Phaser scene draws. Offline and deterministic: run `npx tsx scripts/prepare-map.ts`, and
-// running it twice gives identical bytes. See assets/map/README.md for the output format.
+// Map preparation for Brink: turns Natural Earth 1:50m admin-0 countries (from the installed `world-atlas`
+// package, public domain) into the two committed assets every scenario uses, wherever it is set:
+//   - assets/map/world.json: the whole world as a compact TopoJSON (each arc simplified, quantized to a
+//     0.01° grid), each country keyed by its ISO 3166 alpha-3 code with its name; the map's lazy chunk
+//     draws from it (src/game/map/world.ts);
+//   - assets/map/borders.json: every land border two countries share, as lon/lat polylines cut from the
+//     same simplified arcs, with the table of codes and names; the model reads it for "km to the border"
+//     and to check `actors[].countries` (src/sim/atlas.ts).
+// Crimea is drawn and measured with Ukraine (Natural Earth draws it with Russia; see assets/map/README.md).
+// Offline and deterministic: `npm run map` twice gives identical bytes. It is needed only when the atlas
+// or this script changes, not for a new scenario.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { geoArea, geoCentroid, geoConicConformal, geoStream, type GeoConicProjection } from 'd3-geo';
+import { geoArea, geoBounds } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import type { Feature, GeoJsonProperties, Geometry, Polygon, Position } from 'geojson';
-import type { RegionCountry } from '../src/game/map/projection';
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ATLAS_DIR = join(ROOT, 'node_modules', 'world-atlas');
-const OUTPUT = join(ROOT, 'assets', 'map', 'region.json');
+const WORLD_OUT = join(ROOT, 'assets', 'map', 'world.json');
+const BORDERS_OUT = join(ROOT, 'assets', 'map', 'borders.json');
 
-const WIDTH = 1000;
-const HEIGHT = 720;
-const PADDING = 12;
-/** The region the viewport is fitted to (degrees). Everything inside the viewport is kept. */
-const BOX = { west: 12, east: 42, south: 43, north: 61 } as const;
-const ROTATE: [number, number] = [-27, 0];
-const CENTER: [number, number] = [0, 52];
-const PARALLELS: [number, number] = [46, 58];
-
-/** Douglas–Peucker tolerance for outlines, in viewport units. */
-const SIMPLIFY_PX = 0.3;
-/** Rings smaller than this (square viewport units) are dropped: specks of islands and clip slivers. */
-const MIN_RING_AREA = 2;
-/** Upper bound on points in the lon/lat Belarus–Ukraine border used by the game model. */
-const MAX_LONLAT_POINTS = 60;
-
-/** ISO 3166 numeric → alpha-3 for every country that can appear in the viewport. */
-const ISO3: Record<string, string> = {
-  '008': 'ALB', '040': 'AUT', '051': 'ARM', '056': 'BEL', '070': 'BIH', '100': 'BGR', '112': 'BLR',
-  '191': 'HRV', '203': 'CZE', '208': 'DNK', '233': 'EST', '246': 'FIN', '248': 'ALA', '250': 'FRA',
-  '268': 'GEO', '276': 'DEU', '300': 'GRC', '336': 'VAT', '348': 'HUN', '380': 'ITA', '398': 'KAZ',
-  '428': 'LVA', '438': 'LIE', '440': 'LTU', '442': 'LUX', '498': 'MDA', '499': 'MNE', '528': 'NLD',
-  '578': 'NOR', '616': 'POL', '642': 'ROU', '643': 'RUS', '674': 'SMR', '688': 'SRB', '703': 'SVK',
-  '705': 'SVN', '752': 'SWE', '756': 'CHE', '792': 'TUR', '804': 'UKR', '807': 'MKD',
-  '-99': 'XKX', // Kosovo: no ISO numeric code; -99 is Natural Earth's "none", XKX the customary alpha-3
-};
-
-/** world-atlas features that carry no id, by name → the id used here (only those that can be visible). */
-const MISSING_IDS: Record<string, string> = { Kosovo: '-99' };
-
-/** Label points (lon, lat) for countries whose own centroid is a poor place for a label on this map. */
-const LABEL_OVERRIDES: Record<string, [number, number]> = { RUS: [38, 56.5] };
-
-const BORDER_PAIRS: ReadonlyArray<[string, string]> = [
-  ['BLR', 'UKR'], ['BLR', 'POL'], ['BLR', 'LTU'], ['BLR', 'LVA'],
-  ['BLR', 'RUS'], ['UKR', 'RUS'], ['POL', 'LTU'], ['POL', 'UKR'],
-];
-const LONLAT_BORDER_PAIRS: ReadonlyArray<[string, string]> = [['BLR', 'UKR']];
+/** Douglas–Peucker tolerance, in degrees of latitude (longitude scaled by cos(latitude)): about 1.1 km. */
+const TOLERANCE = 0.01;
+/** The grid every point is rounded to: 1/GRID of a degree (0.01°, about 1.1 km north–south). */
+const GRID = 100;
 
 type Point = [number, number];
 
-/** A country as the game reads it (the same shape src/game/map/projection.ts declares). */
-type CountryOut = RegionCountry;
-
-interface BorderOut {
-  a: string;
-  b: string;
-  line: number[];
-}
-
-interface LonLatBorderOut {
-  a: string;
-  b: string;
-  points: Point[];
-}
-
-const round = (value: number, decimals: number): number => {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor + 0; // `+ 0` turns -0 into 0
+/**
+ * ISO 3166-1 numeric (world-atlas's ids) → alpha-3. Natural Earth features with no ISO code (or sharing
+ * one) are keyed by name in NO_ISO below.
+ */
+const ISO3: Record<string, string> = {
+  '004': 'AFG', '008': 'ALB', '010': 'ATA', '012': 'DZA', '016': 'ASM', '020': 'AND', '024': 'AGO', '028': 'ATG',
+  '031': 'AZE', '032': 'ARG', '036': 'AUS', '040': 'AUT', '044': 'BHS', '048': 'BHR', '050': 'BGD', '051': 'ARM',
+  '052': 'BRB', '056': 'BEL', '060': 'BMU', '064': 'BTN', '068': 'BOL', '070': 'BIH', '072': 'BWA', '076': 'BRA',
+  '084': 'BLZ', '086': 'IOT', '090': 'SLB', '092': 'VGB', '096': 'BRN', '100': 'BGR', '104': 'MMR', '108': 'BDI',
+  '112': 'BLR', '116': 'KHM', '120': 'CMR', '124': 'CAN', '132': 'CPV', '136': 'CYM', '140': 'CAF', '144': 'LKA',
+  '148': 'TCD', '152': 'CHL', '156': 'CHN', '158': 'TWN', '170': 'COL', '174': 'COM', '178': 'COG', '180': 'COD',
+  '184': 'COK', '188': 'CRI', '191': 'HRV', '192': 'CUB', '196': 'CYP', '203': 'CZE', '204': 'BEN', '208': 'DNK',
+  '212': 'DMA', '214': 'DOM', '218': 'ECU', '222': 'SLV', '226': 'GNQ', '231': 'ETH', '232': 'ERI', '233': 'EST',
+  '234': 'FRO', '238': 'FLK', '239': 'SGS', '242': 'FJI', '246': 'FIN', '248': 'ALA', '250': 'FRA', '258': 'PYF',
+  '260': 'ATF', '262': 'DJI', '266': 'GAB', '268': 'GEO', '270': 'GMB', '275': 'PSE', '276': 'DEU', '288': 'GHA',
+  '296': 'KIR', '300': 'GRC', '304': 'GRL', '308': 'GRD', '316': 'GUM', '320': 'GTM', '324': 'GIN', '328': 'GUY',
+  '332': 'HTI', '334': 'HMD', '336': 'VAT', '340': 'HND', '344': 'HKG', '348': 'HUN', '352': 'ISL', '356': 'IND',
+  '360': 'IDN', '364': 'IRN', '368': 'IRQ', '372': 'IRL', '376': 'ISR', '380': 'ITA', '384': 'CIV', '388': 'JAM',
+  '392': 'JPN', '398': 'KAZ', '400': 'JOR', '404': 'KEN', '408': 'PRK', '410': 'KOR', '414': 'KWT', '417': 'KGZ',
+  '418': 'LAO', '422': 'LBN', '426': 'LSO', '428': 'LVA', '430': 'LBR', '434': 'LBY', '438': 'LIE', '440': 'LTU',
+  '442': 'LUX', '446': 'MAC', '450': 'MDG', '454': 'MWI', '458': 'MYS', '462': 'MDV', '466': 'MLI', '470': 'MLT',
+  '478': 'MRT', '480': 'MUS', '484': 'MEX', '492': 'MCO', '496': 'MNG', '498': 'MDA', '499': 'MNE', '500': 'MSR',
+  '504': 'MAR', '508': 'MOZ', '512': 'OMN', '516': 'NAM', '520': 'NRU', '524': 'NPL', '528': 'NLD', '531': 'CUW',
+  '533': 'ABW', '534': 'SXM', '540': 'NCL', '548': 'VUT', '554': 'NZL', '558': 'NIC', '562': 'NER', '566': 'NGA',
+  '570': 'NIU', '574': 'NFK', '578': 'NOR', '580': 'MNP', '583': 'FSM', '584': 'MHL', '585': 'PLW', '586': 'PAK',
+  '591': 'PAN', '598': 'PNG', '600': 'PRY', '604': 'PER', '608': 'PHL', '612': 'PCN', '616': 'POL', '620': 'PRT',
+  '624': 'GNB', '626': 'TLS', '630': 'PRI', '634': 'QAT', '642': 'ROU', '643': 'RUS', '646': 'RWA', '652': 'BLM',
+  '654': 'SHN', '659': 'KNA', '660': 'AIA', '662': 'LCA', '663': 'MAF', '666': 'SPM', '670': 'VCT', '674': 'SMR',
+  '678': 'STP', '682': 'SAU', '686': 'SEN', '688': 'SRB', '690': 'SYC', '694': 'SLE', '702': 'SGP', '703': 'SVK',
+  '704': 'VNM', '705': 'SVN', '706': 'SOM', '710': 'ZAF', '716': 'ZWE', '724': 'ESP', '728': 'SSD', '729': 'SDN',
+  '732': 'ESH', '740': 'SUR', '748': 'SWZ', '752': 'SWE', '756': 'CHE', '760': 'SYR', '762': 'TJK', '764': 'THA',
+  '768': 'TGO', '776': 'TON', '780': 'TTO', '784': 'ARE', '788': 'TUN', '792': 'TUR', '795': 'TKM', '796': 'TCA',
+  '800': 'UGA', '804': 'UKR', '807': 'MKD', '818': 'EGY', '826': 'GBR', '831': 'GGY', '832': 'JEY', '833': 'IMN',
+  '834': 'TZA', '840': 'USA', '850': 'VIR', '854': 'BFA', '858': 'URY', '860': 'UZB', '862': 'VEN', '876': 'WLF',
+  '882': 'WSM', '887': 'YEM', '894': 'ZMB',
 };
 
-function buildProjection(): GeoConicProjection {
-  const outline: Position[] = [];
-  for (let lon = BOX.west; lon <= BOX.east; lon += 1) outline.push([lon, BOX.south], [lon, BOX.north]);
-  for (let lat = BOX.south; lat <= BOX.north; lat += 1) outline.push([BOX.west, lat], [BOX.east, lat]);
-  return geoConicConformal()
-    .rotate(ROTATE)
-    .center(CENTER)
-    .parallels(PARALLELS)
-    .fitExtent(
-      [[PADDING, PADDING], [WIDTH - PADDING, HEIGHT - PADDING]],
-      { type: 'MultiPoint', coordinates: outline },
-    )
-    .clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+/**
+ * Features with no ISO 3166 code of their own, by Natural Earth name: Kosovo takes the customary XKX; the
+ * others Natural Earth's own ADM0_A3 code (not ISO codes). Ashmore and Cartier shares Australia's 036.
+ */
+const NO_ISO: Record<string, string> = {
+  Kosovo: 'XKX',
+  Somaliland: 'SOL',
+  'N. Cyprus': 'CYN',
+  'Indian Ocean Ter.': 'IOA',
+  'Siachen Glacier': 'KAS',
+  'Ashmore and Cartier Is.': 'ATC',
+};
+
+/** Names Natural Earth 4.1 gives in an older form. */
+const RENAMED: Record<string, string> = { Macedonia: 'North Macedonia' };
+
+/** Crimea, as a box: Russian polygons whose every point lies inside it are given to Ukraine. */
+const CRIMEA = { west: 32, east: 37, south: 44, north: 46.5 };
+
+interface Country {
+  iso3: string;
+  name: string;
+  /** Polygons, each a list of rings, each a list of arc indices (TopoJSON: ~i is arc i reversed). */
+  polygons: number[][][];
 }
 
-/** Projects and clips a geometry, collecting every emitted line or ring as a list of viewport points. */
-function projectLines(geometry: Geometry, projection: GeoConicProjection): Point[][] {
-  const lines: Point[][] = [];
-  let current: Point[] = [];
-  const sink = {
-    point: (x: number, y: number) => void current.push([x, y]),
-    lineStart: () => void (current = []),
-    lineEnd: () => void (current.length > 1 && lines.push(current)),
-    polygonStart: () => undefined,
-    polygonEnd: () => undefined,
-    sphere: () => undefined,
-  };
-  geoStream(geometry, projection.stream(sink));
-  return lines;
+/** The arcs in absolute lon/lat. */
+function decodeArcs(t: Topology): Point[][] {
+  const [sx, sy] = t.transform!.scale;
+  const [tx, ty] = t.transform!.translate;
+  return t.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => {
+      x += dx!;
+      y += dy!;
+      return [x * sx + tx, y * sy + ty] as Point;
+    });
+  });
 }
 
-function distanceToSegment(p: Point, a: Point, b: Point): number {
-  const dx = b[0] - a[0];
+function countriesOf(t: Topology): Country[] {
+  const geometries = (t.objects['countries'] as GeometryCollection).geometries;
+  return geometries.map((g) => {
+    const name = String((g.properties as { name?: unknown } | undefined)?.name ?? '');
+    const iso3 = NO_ISO[name] ?? ISO3[String(g.id)];
+    if (!iso3) throw new Error(`no ISO3 code for id "${String(g.id)}" (${name}); add it to the ISO3 table`);
+    const polygons = g.type === 'Polygon' ? [(g as Polygon).arcs] : g.type === 'MultiPolygon' ? (g as MultiPolygon).arcs : [];
+    return { iso3, name: RENAMED[name] ?? name, polygons };
+  });
+}
+
+/** Moves Crimea's polygons from Russia to Ukraine. */
+function crimeaToUkraine(countries: Country[], arcs: Point[][]): void {
+  const rus = countries.find((c) => c.iso3 === 'RUS')!;
+  const ukr = countries.find((c) => c.iso3 === 'UKR')!;
+  const inBox = (polygon: number[][]) =>
+    polygon.every((ring) => ring.every((a) => arcs[a < 0 ? ~a : a]!.every(([lon, lat]) => lon >= CRIMEA.west && lon <= CRIMEA.east && lat >= CRIMEA.south && lat <= CRIMEA.north)));
+  const moved = rus.polygons.filter(inBox);
+  if (moved.length === 0) throw new Error('no Russian polygon inside the Crimea box: check the atlas version');
+  rus.polygons = rus.polygons.filter((p) => !moved.includes(p));
+  ukr.polygons.push(...moved);
+}
+
+/** Distance in degrees (longitude scaled by the cosine of the point's latitude) from p to segment ab. */
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  const ax = (a[0] - p[0]) * k;
+  const ay = a[1] - p[1];
+  const dx = (b[0] - a[0]) * k;
   const dy = b[1] - a[1];
-  const lengthSq = dx * dx + dy * dy;
-  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSq));
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
-/** Douglas–Peucker on an open polyline; endpoints are always kept. */
+/** Douglas–Peucker on an open polyline; the endpoints are always kept. */
 function simplify(points: Point[], tolerance: number): Point[] {
   if (points.length < 3) return points;
   const keep = new Array<boolean>(points.length).fill(false);
   keep[0] = keep[points.length - 1] = true;
-  const stack: Array<[number, number]> = [[0, points.length - 1]];
+  const stack: [number, number][] = [[0, points.length - 1]];
   while (stack.length > 0) {
     const [first, last] = stack.pop()!;
     let worst = -1;
     let worstDistance = tolerance;
     for (let i = first + 1; i < last; i++) {
-      const d = distanceToSegment(points[i]!, points[first]!, points[last]!);
+      const d = segmentDistance(points[i]!, points[first]!, points[last]!);
       if (d > worstDistance) [worst, worstDistance] = [i, d];
     }
     if (worst < 0) continue;
@@ -136,147 +162,47 @@ function simplify(points: Point[], tolerance: number): Point[] {
   return points.filter((_, i) => keep[i]);
 }
 
-/** Rounds to `decimals` and drops points that collapse onto their predecessor. */
-function roundPoints(points: Point[], decimals: number): Point[] {
-  const out: Point[] = [];
-  for (const [x, y] of points) {
-    const p: Point = [round(x, decimals), round(y, decimals)];
-    const prev = out[out.length - 1];
-    if (!prev || prev[0] !== p[0] || prev[1] !== p[1]) out.push(p);
-  }
-  return out;
-}
-
-function ringArea(ring: Point[]): number {
-  let sum = 0;
-  ring.forEach((p, i) => {
-    const q = ring[(i + 1) % ring.length]!;
-    sum += p[0] * q[1] - q[0] * p[1];
-  });
-  return sum / 2;
-}
-
-/** Simplifies a closed ring (its closing point is implicit); returns null if it became a speck. */
-function cleanRing(ring: Point[]): Point[] | null {
-  const first = ring[0]!;
-  const closed = [...ring, first];
-  const simplified = roundPoints(simplify(closed, SIMPLIFY_PX), 1);
-  const last = simplified[simplified.length - 1];
-  if (last && last[0] === first[0] && last[1] === first[1] && simplified.length > 1) simplified.pop();
-  return simplified.length >= 3 && Math.abs(ringArea(simplified)) >= MIN_RING_AREA ? simplified : null;
-}
-
-const flatten = (points: Point[]): number[] => points.flat();
-
-function pointInRings(p: Point, rings: Point[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Midpoint of the widest horizontal run through the ring at the height of its vertex average. */
-function scanlinePoint(ring: Point[]): Point {
-  const y = ring.reduce((sum, p) => sum + p[1], 0) / ring.length;
-  const xs: number[] = [];
-  ring.forEach((a, i) => {
-    const b = ring[(i + 1) % ring.length]!;
-    if (a[1] > y !== b[1] > y) xs.push(a[0] + ((y - a[1]) * (b[0] - a[0])) / (b[1] - a[1]));
-  });
-  xs.sort((m, n) => m - n);
-  let best: Point = ring[0]!;
-  let bestWidth = -1;
-  for (let i = 0; i + 1 < xs.length; i += 2) {
-    const width = xs[i + 1]! - xs[i]!;
-    if (width > bestWidth) [best, bestWidth] = [[(xs[i]! + xs[i + 1]!) / 2, y], width];
-  }
-  return best;
-}
-
-function largestPolygon(geometry: Geometry): Polygon {
-  if (geometry.type === 'Polygon') return geometry;
-  if (geometry.type !== 'MultiPolygon') throw new Error(`unexpected geometry ${geometry.type}`);
-  const polygons = geometry.coordinates.map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
-  return polygons.reduce((best, p) => (geoArea(p) > geoArea(best) ? p : best));
-}
-
 /**
- * A label point inside the country's visible part: an override, else the centroid of its largest polygon;
- * if that misses the clipped outline (centroid off-screen, or a concave shape), a point inside its
- * largest visible ring.
+ * Simplifies one arc. An arc that closes on itself (an island's whole coast) keeps at least three
+ * distinct points, so its ring never collapses into a line.
  */
-function labelPoint(f: Feature, iso3: string, rings: Point[][], projection: GeoConicProjection): Point {
-  const lonLat = LABEL_OVERRIDES[iso3] ?? geoCentroid(largestPolygon(f.geometry));
-  const projected = projection(lonLat);
-  if (projected && pointInRings(projected, rings)) return projected;
-  const largest = rings.reduce((best, r) => (Math.abs(ringArea(r)) > Math.abs(ringArea(best)) ? r : best));
-  return scanlinePoint(largest);
+function simplifyArc(arc: Point[]): Point[] {
+  const out = simplify(arc, TOLERANCE);
+  const closed = arc.length > 3 && arc[0]![0] === arc[arc.length - 1]![0] && arc[0]![1] === arc[arc.length - 1]![1];
+  if (!closed || out.length >= 4) return out;
+  const n = arc.length - 1;
+  return [arc[0]!, arc[Math.floor(n / 3)]!, arc[Math.floor((2 * n) / 3)]!, arc[n]!];
 }
 
-function buildCountry(f: Feature, projection: GeoConicProjection): CountryOut | null {
-  const name = String(f.properties?.['name'] ?? '');
-  const id = f.id === undefined ? (MISSING_IDS[name] ?? '') : String(f.id);
-  const rings = projectLines(f.geometry, projection)
-    .map(cleanRing)
-    .filter((r): r is Point[] => r !== null);
-  if (rings.length === 0) return null;
-  const iso3 = ISO3[id];
-  if (!iso3) throw new Error(`no ISO3 code for id "${id}" (${name}); add it to the ISO3 table`);
-  const [labelX, labelY] = labelPoint(f, iso3, rings, projection);
-  return { id, iso3, name, rings: rings.map(flatten), labelX: round(labelX, 1), labelY: round(labelY, 1) };
+/** Rounds to the grid and drops points that land on their predecessor (the endpoints stay). */
+function quantize(points: Point[]): [number, number][] {
+  const out: [number, number][] = [];
+  points.forEach(([lon, lat], i) => {
+    const q: [number, number] = [Math.round((lon + 180) * GRID), Math.round((lat + 90) * GRID)];
+    const prev = out[out.length - 1];
+    if (prev && prev[0] === q[0] && prev[1] === q[1] && i < points.length - 1) return;
+    if (prev && prev[0] === q[0] && prev[1] === q[1]) out.pop();
+    out.push(q);
+  });
+  return out.length >= 2 ? out : [out[0]!, out[0]!];
 }
 
-function numericId(iso3: string): string {
-  const id = Object.keys(ISO3).find((key) => ISO3[key] === iso3);
-  if (!id) throw new Error(`unknown ISO3 ${iso3}`);
-  return id;
-}
-
-/** The shared land border of two countries as lon/lat polylines. */
-function borderLonLat(topology: Topology, countries: GeometryCollection, a: string, b: string): Point[][] {
-  const ids = new Set([numericId(a), numericId(b)]);
-  const touches = (x: GeometryObject, y: GeometryObject): boolean =>
-    x !== y && ids.has(String(x.id)) && ids.has(String(y.id));
-  const lines = mesh(topology, countries, touches).coordinates as Point[][];
-  if (lines.length === 0) throw new Error(`no border between ${a} and ${b}`);
-  return lines;
-}
-
-function buildBorders(topology: Topology, countries: GeometryCollection, projection: GeoConicProjection): BorderOut[] {
-  return BORDER_PAIRS.flatMap(([a, b]) => {
-    const lines = borderLonLat(topology, countries, a, b);
-    return projectLines({ type: 'MultiLineString', coordinates: lines }, projection)
-      .map((line) => roundPoints(simplify(line, SIMPLIFY_PX), 1))
-      .filter((line) => line.length > 1)
-      .map((line) => ({ a, b, line: flatten(line) }));
+/** Delta-encodes quantized points (TopoJSON's arc encoding). */
+function deltas(points: [number, number][]): [number, number][] {
+  let px = 0;
+  let py = 0;
+  return points.map(([x, y]) => {
+    const d: [number, number] = [x - px, y - py];
+    px = x;
+    py = y;
+    return d;
   });
 }
 
-/** Simplifies in degrees, loosening the tolerance until the line has at most MAX_LONLAT_POINTS points. */
-function simplifyToCount(line: Point[]): Point[] {
-  let tolerance = 0.005;
-  let out = simplify(line, tolerance);
-  while (out.length > MAX_LONLAT_POINTS) out = simplify(line, (tolerance *= 1.25));
-  return roundPoints(out, 3);
-}
-
-function buildLonLatBorders(topology: Topology, countries: GeometryCollection): LonLatBorderOut[] {
-  return LONLAT_BORDER_PAIRS.flatMap(([a, b]) =>
-    borderLonLat(topology, countries, a, b).map((line) => ({ a, b, points: simplifyToCount(line) })),
-  );
-}
-
-/** JSON with one country / border per line: compact, yet diffs stay readable. */
-function formatJson(data: Record<string, unknown>): string {
+/** JSON with one list entry per line: compact, yet diffs stay readable. */
+function formatJson(data: Record<string, unknown>, listKeys: string[]): string {
   const entries = Object.entries(data).map(([key, value]) => {
-    const body = Array.isArray(value)
-      ? `[\n${value.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`
-      : JSON.stringify(value);
+    const body = listKeys.includes(key) && Array.isArray(value) ? `[\n${value.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]` : JSON.stringify(value);
     return `  ${JSON.stringify(key)}: ${body}`;
   });
   return `{\n${entries.join(',\n')}\n}\n`;
@@ -284,38 +210,83 @@ function formatJson(data: Record<string, unknown>): string {
 
 function main(): void {
   const atlasVersion = (JSON.parse(readFileSync(join(ATLAS_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-  const topology = JSON.parse(readFileSync(join(ATLAS_DIR, 'countries-50m.json'), 'utf8')) as Topology;
-  const countriesObject = topology.objects['countries'] as GeometryCollection;
-  const projection = buildProjection();
+  const source = `Natural Earth 1:50m admin-0 countries via world-atlas@${atlasVersion} (countries-50m.json), public domain; arcs simplified to ${TOLERANCE}° and rounded to 1/${GRID}°; Crimea with Ukraine`;
+  const input = JSON.parse(readFileSync(join(ATLAS_DIR, 'countries-50m.json'), 'utf8')) as Topology;
+  const arcs = decodeArcs(input);
+  const countries = countriesOf(input);
+  crimeaToUkraine(countries, arcs);
+  const codes = new Set<string>();
+  for (const c of countries) {
+    if (codes.has(c.iso3)) throw new Error(`two features share the code ${c.iso3}`);
+    codes.add(c.iso3);
+  }
+  countries.sort((a, b) => a.iso3.localeCompare(b.iso3));
 
-  const features = feature(topology, countriesObject).features as Array<Feature<Geometry, GeoJsonProperties>>;
-  const countries = features
-    .map((f) => buildCountry(f, projection))
-    .filter((c): c is CountryOut => c !== null)
-    .sort((x, y) => x.iso3.localeCompare(y.iso3));
-
-  const region = {
-    source: `Natural Earth 1:50m admin-0 countries via world-atlas@${atlasVersion} (countries-50m.json), public domain`,
-    width: WIDTH,
-    height: HEIGHT,
-    bounds: { west: BOX.west, east: BOX.east, south: BOX.south, north: BOX.north },
-    projection: {
-      type: 'geoConicConformal',
-      rotate: ROTATE,
-      center: CENTER,
-      parallels: PARALLELS,
-      scale: projection.scale(),
-      translate: projection.translate(),
+  const quantized = arcs.map((arc) => quantize(simplifyArc(arc)));
+  const world = {
+    type: 'Topology',
+    source,
+    transform: { scale: [1 / GRID, 1 / GRID], translate: [-180, -90] },
+    objects: {
+      countries: {
+        type: 'GeometryCollection',
+        geometries: countries.map((c) => ({ type: 'MultiPolygon', id: c.iso3, properties: { name: c.name }, arcs: c.polygons })),
+      },
     },
-    countries,
-    borders: buildBorders(topology, countriesObject, projection),
-    bordersLonLat: buildLonLatBorders(topology, countriesObject),
+    arcs: quantized.map(deltas),
   };
+  // A ring simplified past recognition could wind the wrong way, and d3 would fill the rest of the globe.
+  // Each country's lon/lat box is stored with it, so the map need not compute it to pick the countries
+  // in view.
+  const features = feature(world as unknown as Topology, world.objects.countries as GeometryCollection).features;
+  features.forEach((f, i) => {
+    const polygons = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+    for (const coordinates of polygons) {
+      if (geoArea({ type: 'Polygon', coordinates }) > 2 * Math.PI) throw new Error(`a polygon of ${String(f.id)} winds the wrong way after simplification`);
+    }
+    const [[w, south], [e, north]] = geoBounds(f.geometry);
+    const r = (v: number) => Math.round(v * GRID) / GRID + 0;
+    (world.objects.countries.geometries[i]!.properties as { bbox?: number[] }).bbox = [r(w), r(south), r(e), r(north)];
+  });
+  mkdirSync(dirname(WORLD_OUT), { recursive: true });
+  const worldText = formatJson(world, ['arcs']);
+  writeFileSync(WORLD_OUT, worldText);
 
-  mkdirSync(dirname(OUTPUT), { recursive: true });
-  const text = formatJson(region);
-  writeFileSync(OUTPUT, text);
-  console.log(`wrote ${OUTPUT}: ${countries.length} countries, ${(text.length / 1024).toFixed(1)} KB`);
+  // The shared land borders, from the same (simplified, quantized) arcs: for each pair of countries whose
+  // polygons use the same arc, topojson's mesh stitches those arcs into lines.
+  const topology = world as unknown as Topology;
+  const collection = topology.objects['countries'] as GeometryCollection;
+  const owners = new Map<number, Set<string>>();
+  for (const g of collection.geometries as (GeometryObject & { arcs: number[][][] })[]) {
+    for (const polygon of g.arcs) for (const ring of polygon) for (const a of ring) {
+      const i = a < 0 ? ~a : a;
+      if (!owners.has(i)) owners.set(i, new Set());
+      owners.get(i)!.add(String(g.id));
+    }
+  }
+  const pairs = new Set<string>();
+  for (const set of owners.values()) {
+    if (set.size !== 2) continue;
+    pairs.add([...set].sort().join('|'));
+  }
+  const borders = [...pairs].sort().map((key) => {
+    const [a, b] = key.split('|') as [string, string];
+    const lines = mesh(topology, collection, (x, y) => x !== y && ((x.id === a && y.id === b) || (x.id === b && y.id === a))).coordinates as Point[][];
+    // Back on the grid (mesh returns degrees), delta-encoded and flattened: [x0, y0, dx1, dy1, ...].
+    const encoded = lines.map((line) => deltas(line.map(([lon, lat]) => [Math.round((lon + 180) * GRID), Math.round((lat + 90) * GRID)] as [number, number])).flat());
+    return { a, b, lines: encoded };
+  });
+  const bordersOut = {
+    source,
+    grid: GRID,
+    countries: countries.map((c) => [c.iso3, c.name]),
+    borders,
+  };
+  const bordersText = formatJson(bordersOut, ['countries', 'borders']);
+  writeFileSync(BORDERS_OUT, bordersText);
+  const kb = (s: string) => `${(s.length / 1024).toFixed(1)} KB`;
+  console.log(`wrote ${WORLD_OUT}: ${countries.length} countries, ${quantized.reduce((n, a) => n + a.length, 0)} points, ${kb(worldText)}`);
+  console.log(`wrote ${BORDERS_OUT}: ${borders.length} shared land borders, ${kb(bordersText)}`);
 }
 
 main();

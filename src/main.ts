@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     map.mountOnce(play.map);
   };
   const flow = createFlow({ store, reader, sharing, enter, discarded: () => menu.showSaved() });
-  const play = createPlayScreen(store, { menu: () => void flow.leaveToMenu(), saveReplay, copyLink, playOn: () => void flow.playOn(), debrief: () => store.getState().showDebrief(), close: flow.backToMenu });
+  const play = createPlayScreen(store, { menu: () => void flow.leaveToMenu(), saveReplay, copyLink, loadedAs: (f) => users.loadedAs(f), playOn: () => void flow.playOn(), debrief: () => store.getState().showDebrief(), close: flow.backToMenu });
   const debrief = createDebrief(store, { again: flow.playAgain, menu: flow.backToMenu, saveReplay, copyLink, replay: () => store.getState().backToReplay() });
   // The player's own scenarios and replays: checked, listed in the menu ("your file"), or their errors shown.
   const errors = createErrorPanel();

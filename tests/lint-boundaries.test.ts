@@ -18,6 +18,8 @@ const CASES: { name: string; file: string; code: string; forbidden: boolean }[] 
   { name: 'the model importing Phaser', file: 'src/sim/x.ts', code: "import Phaser from 'phaser';\nexport const x = Phaser;\n", forbidden: true },
   { name: 'the model importing Node', file: 'src/sim/x.ts', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", forbidden: true },
   { name: 'the model importing itself', file: 'src/sim/scenario/x.ts', code: "import { compile } from '../model';\nexport const x = compile;\n", forbidden: false },
+  { name: 'the model reading the atlas’s borders (plain data)', file: 'src/sim/x.ts', code: "import data from '../../assets/map/borders.json' with { type: 'json' };\nexport const x = data;\n", forbidden: false },
+  { name: 'the model reading another asset', file: 'src/sim/x.ts', code: "import data from '../../assets/map/world.json' with { type: 'json' };\nexport const x = data;\n", forbidden: true },
   { name: 'the store going around the model’s index', file: 'src/store/x.ts', code: "import { compile } from '../sim/model';\nexport const x = compile;\n", forbidden: true },
   { name: 'the store through the model’s index', file: 'src/store/x.ts', code: "import { viewOf } from '../sim/index';\nexport const x = viewOf;\n", forbidden: false },
   { name: 'the store importing a screen', file: 'src/store/x.ts', code: "import { h } from '../ui/dom';\nexport const x = h;\n", forbidden: true },

@@ -1,152 +1,103 @@
-// Checks the generated map asset (assets/map/region.json, made by scripts/prepare-map.ts): the expected
-// countries and borders are there, geometry stays inside the viewport, and the stored projection parameters
-// reproduce the projection the outlines were drawn with.
+// Checks the generated map assets (made by scripts/prepare-map.ts from Natural Earth 1:50m): world.json,
+// the whole world as TopoJSON keyed by ISO 3166 alpha-3, and borders.json, every shared land border in
+// lon/lat for the model. Every country is there once with its name and lon/lat box; no polygon winds the
+// wrong way (d3 would fill the globe); Crimea is Ukraine's; the borders are cut from the world's own arcs
+// and name only countries the world has; the Belarus–Ukraine border runs along ~51.5°N.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { geoConicConformal } from 'd3-geo';
+import { geoArea, geoBounds, geoContains } from 'd3-geo';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 
-interface RegionAsset {
-  width: number;
-  height: number;
-  projection: {
-    type: string;
-    rotate: number[];
-    center: [number, number];
-    parallels: [number, number];
-    scale: number;
-    translate: [number, number];
-  };
-  countries: Array<{ id: string; iso3: string; name: string; rings: number[][]; labelX: number; labelY: number }>;
-  borders: Array<{ a: string; b: string; line: number[] }>;
-  bordersLonLat: Array<{ a: string; b: string; points: Array<[number, number]> }>;
-}
+const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../assets/map/${name}`, import.meta.url)), 'utf8')) as unknown;
+const world = read('world.json') as Topology & { source: string };
+const borders = read('borders.json') as { source: string; grid: number; countries: [string, string][]; borders: { a: string; b: string; lines: number[][] }[] };
+const collection = world.objects['countries'] as GeometryCollection;
+const features = feature(world, collection).features;
+const byCode = new Map(features.map((f) => [String(f.id), f]));
 
-const region = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../assets/map/region.json', import.meta.url)), 'utf8'),
-) as RegionAsset;
-
-const EXPECTED = ['POL', 'LTU', 'LVA', 'EST', 'BLR', 'UKR', 'RUS', 'MDA', 'ROU', 'SVK', 'HUN', 'DEU', 'FIN', 'SWE'];
-const BORDER_PAIRS = [
-  ['BLR', 'UKR'], ['BLR', 'POL'], ['BLR', 'LTU'], ['BLR', 'LVA'],
-  ['BLR', 'RUS'], ['UKR', 'RUS'], ['POL', 'LTU'], ['POL', 'UKR'],
-];
-
-function project(lon: number, lat: number): [number, number] {
-  const p = region.projection;
-  expect(p.type).toBe('geoConicConformal');
-  const projection = geoConicConformal()
-    .rotate(p.rotate as [number, number])
-    .center(p.center)
-    .parallels(p.parallels)
-    .scale(p.scale)
-    .translate(p.translate);
-  const xy = projection([lon, lat]);
-  if (!xy) throw new Error(`cannot project ${lon},${lat}`);
-  return xy;
-}
-
-/** Even–odd point-in-polygon over flat [x0, y0, x1, y1, ...] rings (holes included). */
-function inRings(x: number, y: number, rings: number[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
-      const [xi, yi, xj, yj] = [ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
+/** Decodes one of borders.json's delta-encoded lines to lon/lat. */
+function decode(flat: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    x += flat[i]!;
+    y += flat[i + 1]!;
+    out.push([(x - 180 * borders.grid) / borders.grid, (y - 90 * borders.grid) / borders.grid]);
   }
-  return inside;
+  return out;
 }
 
-const country = (iso3: string) => {
-  const found = region.countries.find((c) => c.iso3 === iso3);
-  if (!found) throw new Error(`missing country ${iso3}`);
-  return found;
-};
-
-const inViewport = (x: number, y: number): boolean =>
-  x >= 0 && x <= region.width && y >= 0 && y <= region.height;
-
-describe('assets/map/region.json', () => {
-  it('has the viewport size and projection parameters', () => {
-    expect(region.width).toBe(1000);
-    expect(region.height).toBe(720);
-    const p = region.projection;
-    expect(p.rotate.length).toBeGreaterThanOrEqual(2);
-    expect(p.center).toHaveLength(2);
-    expect(p.parallels).toHaveLength(2);
-    expect(p.scale).toBeGreaterThan(0);
-    expect(p.translate).toHaveLength(2);
+describe('assets/map/world.json', () => {
+  it('is Natural Earth 1:50m as a quantized TopoJSON on a 0.01° grid', () => {
+    expect(world.type).toBe('Topology');
+    expect(world.source).toMatch(/^Natural Earth 1:50m .*world-atlas@2\.0\.2.*public domain/);
+    expect(world.transform).toEqual({ scale: [0.01, 0.01], translate: [-180, -90] });
   });
 
-  it('contains every country of the crisis region, with ids and names', () => {
-    for (const iso3 of EXPECTED) {
-      const c = country(iso3);
-      expect(c.id).toMatch(/^\d{3}$/);
-      expect(c.name.length).toBeGreaterThan(0);
+  it('has every country once, keyed by a three-letter code, with a name', () => {
+    expect(features).toHaveLength(241);
+    expect(byCode.size).toBe(241);
+    for (const f of features) {
+      expect(String(f.id)).toMatch(/^[A-Z]{3}$/);
+      expect(String((f.properties as { name: string }).name).length).toBeGreaterThan(0);
     }
-    expect(new Set(region.countries.map((c) => c.iso3)).size).toBe(region.countries.length);
+    const named = (code: string) => (byCode.get(code)!.properties as { name: string }).name;
+    expect([named('BLR'), named('UKR'), named('TWN'), named('XKX'), named('MKD'), named('VEN')]).toEqual(['Belarus', 'Ukraine', 'Taiwan', 'Kosovo', 'North Macedonia', 'Venezuela']);
   });
 
-  it('keeps all rings non-empty, flat, and inside the viewport', () => {
-    for (const c of region.countries) {
-      expect(c.rings.length, c.iso3).toBeGreaterThan(0);
-      for (const ring of c.rings) {
-        expect(ring.length % 2, c.iso3).toBe(0);
-        expect(ring.length, c.iso3).toBeGreaterThanOrEqual(6);
-        for (let i = 0; i < ring.length; i += 2) expect(inViewport(ring[i]!, ring[i + 1]!), c.iso3).toBe(true);
-      }
-      expect(inViewport(c.labelX, c.labelY), `${c.iso3} label`).toBe(true);
+  it('winds every polygon the right way, and stores each country’s lon/lat box', () => {
+    for (const f of features) {
+      for (const coordinates of (f.geometry as MultiPolygon).coordinates) expect(geoArea({ type: 'Polygon', coordinates }), String(f.id)).toBeLessThan(2 * Math.PI);
+      const [[w, s], [e, n]] = geoBounds(f.geometry);
+      const bbox = (f.properties as { bbox: number[] }).bbox;
+      expect(bbox.map((v, i) => Math.abs(v - [w, s, e, n][i]!) <= 0.006)).toEqual([true, true, true, true]);
     }
   });
 
-  it('places Minsk inside Belarus using the stored projection', () => {
-    const [x, y] = project(27.56, 53.9);
-    expect(inRings(x, y, country('BLR').rings)).toBe(true);
-    expect(inRings(x, y, country('UKR').rings)).toBe(false);
+  it('puts capitals in their countries, and Crimea in Ukraine', () => {
+    const capitals: [string, number, number][] = [['BLR', 27.56, 53.9], ['UKR', 30.52, 50.45], ['RUS', 37.62, 55.75], ['POL', 21.01, 52.23], ['LTU', 25.28, 54.69], ['VEN', -66.9, 10.48], ['TWN', 121.56, 25.03]];
+    for (const [code, lon, lat] of capitals) expect(geoContains(byCode.get(code)!, [lon, lat]), code).toBe(true);
+    expect(geoContains(byCode.get('UKR')!, [34.1, 44.95])).toBe(true);
+    expect(geoContains(byCode.get('RUS')!, [34.1, 44.95])).toBe(false);
+  });
+});
+
+describe('assets/map/borders.json', () => {
+  it('names the same countries as the world, with the same names', () => {
+    expect(borders.source).toBe(world.source);
+    expect(borders.countries.map(([code]) => code)).toEqual([...byCode.keys()].sort());
+    for (const [code, name] of borders.countries) expect((byCode.get(code)!.properties as { name: string }).name).toBe(name);
   });
 
-  it('places other capitals in their countries', () => {
-    const capitals: Array<[string, number, number]> = [
-      ['UKR', 30.52, 50.45], ['RUS', 37.62, 55.75], ['POL', 21.01, 52.23], ['LTU', 25.28, 54.69],
-    ];
-    for (const [iso3, lon, lat] of capitals) {
-      const [x, y] = project(lon, lat);
-      expect(inRings(x, y, country(iso3).rings), iso3).toBe(true);
+  it('holds every shared land border once, between two known countries, cut from the world’s arcs', () => {
+    expect(borders.borders.length).toBeGreaterThan(300);
+    const keys = borders.borders.map((b) => `${b.a}|${b.b}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const b of borders.borders) {
+      expect(b.a < b.b).toBe(true);
+      expect(byCode.has(b.a) && byCode.has(b.b)).toBe(true);
     }
+    const blrUkr = borders.borders.find((b) => b.a === 'BLR' && b.b === 'UKR')!;
+    const fromWorld = mesh(world, collection, (x, y) => x !== y && [x.id, y.id].sort().join('|') === 'BLR|UKR').coordinates;
+    expect(blrUkr.lines.map(decode)).toEqual(fromWorld.map((l) => l.map(([lon, lat]) => [Math.round(lon! * 100) / 100, Math.round(lat! * 100) / 100])));
+    // Crimea's isthmus is no border: Russia and Ukraine meet on the mainland only.
+    const ruUa = borders.borders.find((b) => b.a === 'RUS' && b.b === 'UKR')!;
+    for (const [, lat] of ruUa.lines.flatMap(decode)) expect(lat).toBeGreaterThan(46.5);
   });
 
-  it('puts labels inside their country, Russia near Moscow', () => {
-    for (const iso3 of EXPECTED) {
-      const c = country(iso3);
-      expect(inRings(c.labelX, c.labelY, c.rings), iso3).toBe(true);
-    }
-    const [mx, my] = project(38, 56.5);
-    expect(Math.hypot(country('RUS').labelX - mx, country('RUS').labelY - my)).toBeLessThan(1);
-  });
-
-  it('has the requested land borders, inside the viewport', () => {
-    for (const [a, b] of BORDER_PAIRS) {
-      const lines = region.borders.filter((border) => border.a === a && border.b === b);
-      expect(lines.length, `${a}-${b}`).toBeGreaterThan(0);
-      for (const { line } of lines) {
-        expect(line.length).toBeGreaterThanOrEqual(4);
-        for (let i = 0; i < line.length; i += 2) expect(inViewport(line[i]!, line[i + 1]!)).toBe(true);
-      }
-    }
-  });
-
-  it('has a short lon/lat Belarus–Ukraine border along the ~51.5°N line', () => {
-    const [border] = region.bordersLonLat.filter((x) => x.a === 'BLR' && x.b === 'UKR');
-    if (!border) throw new Error('missing BLR-UKR lon/lat border');
-    expect(border.points.length).toBeGreaterThan(10);
-    expect(border.points.length).toBeLessThanOrEqual(60);
-    for (const [lon, lat] of border.points) {
+  it('has the Belarus–Ukraine border along the ~51.5°N line, on the 0.01° grid', () => {
+    const points = borders.borders.find((b) => b.a === 'BLR' && b.b === 'UKR')!.lines.flatMap(decode);
+    expect(points.length).toBeGreaterThan(30);
+    for (const [lon, lat] of points) {
       expect(lon).toBeGreaterThan(23);
       expect(lon).toBeLessThan(32);
       expect(lat).toBeGreaterThan(51);
       expect(lat).toBeLessThan(52.5);
-      expect(Math.round(lon * 1000) / 1000).toBe(lon);
+      expect(Math.round(lon * 100) / 100).toBe(lon);
     }
   });
 });

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadScenario, runGame, type ScenarioData } from '../src/sim/index';
 import { diskReader } from '../src/cli/files';
-import { applyTweaks, changedKeys, cliFile, createTweaks, tweakables, tweakFile, variantFileName, variantYaml } from '../src/store/tweaks';
+import { applyTweaks, changedKeys, cliFile, cliSource, createTweaks, tweakables, tweakFile, variantFileName, variantYaml } from '../src/store/tweaks';
+import { createUserScenarios } from '../src/ui/load/user-scenarios';
 import { cli, DEFAULT, load } from './helpers';
 
 const base = load(DEFAULT);
@@ -112,5 +113,33 @@ describe('the command line for a tweak', () => {
     expect(cliFile(tweakFile('scenarios/allied-resolve-2022.yaml'))).toEqual({ file: 'scenarios/allied-resolve-2022-tweak.yaml', exported: true });
     expect(cliFile(tweakFile('scenarios/allied-resolve-2022.yaml')).file.endsWith(variantFileName('scenarios/allied-resolve-2022.yaml'))).toBe(true);
     expect(cliFile('scenarios/fast-spiral.yaml')).toEqual({ file: 'scenarios/fast-spiral.yaml', exported: false });
+  });
+
+  // The Odds panel's command: a bundled file by its path; the player's own file by the name it was loaded
+  // as (the page never learns its folder, and scenarios/ is only where the page keeps it), quoted for a
+  // shell when it needs to be; a tweak by the variant "Export as variant" downloads.
+  it('names the real source: a bundled path, your file as loaded, or the exported variant', () => {
+    const users = createUserScenarios({ 'scenarios/allied-resolve-2022.yaml': 'bundled' }, null);
+    const add = (name: string) => {
+      const file = users.pathFor(name);
+      users.add(file, 'text', 'file', name);
+      return file;
+    };
+    const gulf = add('/home/me/crises/gulf-1987.yaml');
+    const spaced = add('C:\\Users\\me\\My Crisis.yaml');
+    const clash = add('allied-resolve-2022.yaml');
+    users.add(tweakFile(gulf), 'text', 'tweak');
+    const table: [string, string, ReturnType<typeof cliSource>][] = [
+      ['bundled file', 'scenarios/allied-resolve-2022.yaml', { file: 'scenarios/allied-resolve-2022.yaml', note: null, exported: false }],
+      ['your file, by the name it was loaded as', gulf, { file: 'gulf-1987.yaml', note: 'give the path to your file gulf-1987.yaml', exported: false }],
+      ['your file with a space, quoted', spaced, { file: "'My Crisis.yaml'", note: 'give the path to your file My Crisis.yaml', exported: false }],
+      ['your file named like a bundled one', clash, { file: 'allied-resolve-2022.yaml', note: 'give the path to your file allied-resolve-2022.yaml', exported: false }],
+      ['a tweak of a bundled file', tweakFile('scenarios/allied-resolve-2022.yaml'), { file: 'scenarios/allied-resolve-2022-tweak.yaml', note: 'export the tweak as a variant into scenarios/ first', exported: true }],
+      ['a tweak of your file', tweakFile(gulf), { file: 'gulf-1987-tweak.yaml', note: 'export the tweak as a variant beside your file gulf-1987.yaml first', exported: true }],
+    ];
+    expect(gulf).toBe('scenarios/gulf-1987.yaml');
+    expect(clash).toBe('scenarios/allied-resolve-2022-yours.yaml');
+    for (const [name, file, want] of table) expect(cliSource(file, users.loadedAs), name).toEqual(want);
+    expect(users.loadedAs(tweakFile(gulf))).toBeNull();
   });
 });

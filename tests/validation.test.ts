@@ -74,6 +74,19 @@ describe('scenario validation', () => {
     expect(e!.column).toBe(text.split('\n')[e!.line - 1]!.indexOf('fatuige') + 1);
   });
 
+  it('explains a comma inside { } that started a new key, and shows the line with the text quoted', () => {
+    const line = '  - { id: camp, name: Homestead, south Florida staging, lon: 10, lat: 51.2, country: north, kind: base }';
+    const text = mini.replace('  - { id: camp, name: Border Camp, lon: 10, lat: 51.2, country: north, kind: base }', line);
+    const [e, ...rest] = errorsOf({ 's/test.yaml': text });
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ line: lineOf(text, 'south Florida'), column: line.indexOf('south') + 1, path: 'places[camp].south Florida staging', message: "unknown field 'south Florida staging'" });
+    expect(e!.hint).toBe('the comma after \'Homestead\' started a new key inside { }: text that contains a comma needs quotes. Fixed: - { id: camp, name: "Homestead, south Florida staging", lon: 10, lat: 51.2, country: north, kind: base }');
+    // Two commas: both keys get the hint, with the whole text quoted; a key written with ':' keeps the usual hint.
+    const two = errorsOf({ 's/test.yaml': mini.replace('name: Border Camp,', 'name: Camp, north, side,') });
+    expect(two.map((x) => x.hint)).toEqual([0, 1].map(() => expect.stringContaining('Fixed: - { id: camp, name: "Camp, north, side", lon: 10')));
+    expect(errorsOf({ 's/test.yaml': mini.replace('name: Border Camp,', 'name: Border Camp, capitol: true,') })[0]!.hint).toBe("did you mean 'capital'?");
+  });
+
   it('reports a missing required field', () => {
     const text = mini.replace('  turnLimit: 30\n', '');
     const e = errorsOf({ 's/test.yaml': text }).find((x) => x.path === 'meta.turnLimit');

@@ -5,6 +5,7 @@
 import type { ScenarioData } from './scenario/schema';
 import type { CAction, CCondition, RangeValue } from './model';
 import { actionSlot, aimIndex, meterSlot, pairIndex, topicSlot } from './slots';
+import { felt } from './visibility';
 
 /** A tension goal: utility weight × tension, or −|weight| × distance from an ideal (fixed, or drawn per game into state.ideals[slot]). */
 export interface TensionGoal {
@@ -147,8 +148,7 @@ function candidate(t: AiInputs & Goals, pairsOf: PairsOf, act: CAction, actor: n
   const tensionMuls: [number, number][] = [];
   const meterAdds = new Map<number, number>();
   const meterMuls: [number, number][] = [];
-  const pub = act.data.visibility === 'public';
-  if (pub && target >= 0) {
+  if (felt(act.seers, actor, target)) {
     const p = pairIndex(t, actor, target);
     if (p >= 0) tensionAdds.set(p, -act.data.goldstein * rules.goldsteinScale);
   }

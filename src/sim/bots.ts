@@ -6,6 +6,9 @@
 //   hold           never acts
 //   random         a legal order at random, hold included
 //   always:X       the order X (an action id, or action>target) whenever it is legal; otherwise hold
+//   always-ai:X    the order X whenever it is legal (its target, when X names none, the one the AI scores
+//                  best); otherwise what the AI would order. The linter's card check (scenario/lint.ts); not
+//                  one of the balance bots
 //   cooperative    the most cooperative legal action (highest Goldstein weight), never hold
 //   hostile        the most hostile legal action (lowest Goldstein weight), never hold
 //   greedy         the best order after one day, by the role's value (a one-step lookahead)
@@ -17,9 +20,10 @@ import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
 import { step, type Order } from './step';
 import { roleResult, type RoleResult } from './score';
-import { legalOrders, orderOf } from './roles';
+import { availableCandidates, legalOrders, orderOf } from './roles';
 import { evaluateOrders, type Lookahead } from './outlook';
 import { seedRng, type Rng } from './rng';
+import { choose, scoreCandidate, scoreContext } from './policy';
 
 export interface Bot {
   id: string;
@@ -96,6 +100,32 @@ export function searchOrder(scenario: Scenario, state: GameState, role: string, 
   return orders[top[argmax(total)]!]!;
 }
 
+/**
+ * What the AI would order for a role on the next day: its choice (tempo, scores, seeded noise) on the
+ * state the role decides on, drawn from `rng` rather than the game's streams. Always a legal order.
+ */
+export function aiOrder(scenario: Scenario, state: GameState, role: string, rng: Rng): Order {
+  const m = compile(scenario);
+  const a = m.actorIndex.get(role);
+  if (a === undefined || state.outcome) return { action: 'hold' };
+  const probe = { ...state, turn: state.turn + 1 };
+  const c = choose(m, probe, a, scoreContext(m, probe), rng);
+  return c ? orderOf(m, c) : { action: 'hold' };
+}
+
+/** The order X (action, or action>target) if it is legal; for an action with several legal targets, the one the AI scores best. */
+function insistedOrder(scenario: Scenario, state: GameState, role: string, key: string): Order | undefined {
+  const m = compile(scenario);
+  const a = m.actorIndex.get(role);
+  if (a === undefined || state.outcome) return undefined;
+  const options = availableCandidates(m, state, a).filter((c) => sameOrder(orderOf(m, c), key));
+  if (options.length <= 1) return options[0] && orderOf(m, options[0]);
+  const probe = { ...state, turn: state.turn + 1 };
+  const ctx = scoreContext(m, probe);
+  const scores = options.map((c) => scoreCandidate(m, probe, c, ctx));
+  return orderOf(m, options[argmax(scores)]!);
+}
+
 /** A bot for one game of one role. `seed` makes its own generator (the game's seed is a good choice). */
 export function makeBot(id: string, scenario: Scenario, role: string, seed: string, budget: SearchBudget = DEFAULT_SEARCH): Bot {
   const botSeed = `bot/${id}/${role}/${seed}`;
@@ -110,6 +140,10 @@ export function makeBot(id: string, scenario: Scenario, role: string, seed: stri
   if (id.startsWith('always:')) {
     const key = id.slice('always:'.length);
     return { id, choose: (st) => legalOrders(scenario, st, role).find((o) => sameOrder(o, key)) ?? { action: 'hold' } };
+  }
+  if (id.startsWith('always-ai:')) {
+    const key = id.slice('always-ai:'.length);
+    return { id, choose: (st) => insistedOrder(scenario, st, role, key) ?? aiOrder(scenario, st, role, rng) };
   }
   if (id === 'cooperative') return { id, choose: (st) => byGoldstein(scenario, legalOrders(scenario, st, role), 1) };
   if (id === 'hostile') return { id, choose: (st) => byGoldstein(scenario, legalOrders(scenario, st, role), -1) };

@@ -117,7 +117,7 @@ export function blockedFor(m: Model, st: GameState, actor: number): BlockedView[
     let reason: string;
     let again: number | null = null;
     if (used > 0 && used >= c.limit) reason = used === 1 ? 'used — once only' : `used ${used} times — no more`;
-    else if (used > 0 && probe.turn - st.lastUsed[c.slot]! <= c.cooldown) {
+    else if (used > 0 && st.lastUsed[c.slot]! > 0 && probe.turn - st.lastUsed[c.slot]! <= c.cooldown) {
       again = st.lastUsed[c.slot]! + c.cooldown - st.turn;
       reason = again <= 1 ? 'used — again tomorrow' : `used — again in ${again} days`;
     } else reason = (c.requires && unmetText(m, probe, c.requires, actor, c.target)) || 'not available now';

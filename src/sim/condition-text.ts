@@ -1,11 +1,11 @@
 // Conditions in plain words, for the screens: what a requirement asks for ("needs the Belarusian
-// southern contingent deployed"), and which part of it is not met now, with the value it reads today.
+// southern contingent deployed", "from 10 Feb"), and which part of it is not met now, with the value it reads today.
 // Used for the greyed cards' reasons; "self" and "target" resolve to the acting actor and its target.
 import { meterSlot, resolveActor, resolvePairs, type ActorRef, type CCondition, type Model } from './model';
 import type { GameState } from './state';
 import { holds } from './conditions';
 import { overallTension } from './tension';
-import { shortDate } from './calendar';
+import { longDate, shortDate, turnDate } from './calendar';
 
 function actorName(m: Model, a: number): string {
   return a >= 0 ? m.data.actors[a]!.name : 'any actor';
@@ -24,6 +24,12 @@ function bounds(lo: number, hi: number): string {
 
 function fmt(v: number): string {
   return String(Math.round(v));
+}
+
+/** The date of a turn for a reason: "10 Feb", with the year where the game runs over a year. */
+function dayName(m: Model, turn: number): string {
+  const iso = turnDate(m.data.meta.start, turn);
+  return m.data.meta.turnLimit > 300 ? longDate(iso) : shortDate(iso);
 }
 
 /** A scripted event named for a reason: its date and the start of its text. */
@@ -73,6 +79,10 @@ export function conditionText(m: Model, st: GameState, c: CCondition, actor: num
       return `the ${f.name} ${parts.join(' ') || 'present'}`;
     }
     case 'turn':
+      if (c.dated) {
+        if (c.lo > -Infinity && c.hi < Infinity) return `${dayName(m, c.lo)} to ${dayName(m, c.hi)}`;
+        return c.lo > -Infinity ? `from ${dayName(m, c.lo)}` : `until ${dayName(m, c.hi)}`;
+      }
       if (c.lo > 0 && c.hi < Infinity) return `days ${c.lo} to ${c.hi}`;
       return c.lo > 0 ? `from day ${c.lo}` : `until day ${c.hi}`;
     case 'fired':
@@ -96,6 +106,7 @@ export function unmetText(m: Model, st: GameState, c: CCondition, actor: number,
       }
       return null;
     case 'turn':
+      if (c.dated) return st.turn < c.lo ? `from ${dayName(m, c.lo)}` : `only until ${dayName(m, c.hi)}`;
       if (st.turn < c.lo) return `from day ${c.lo}`;
       return `only until day ${c.hi}`;
     case 'not':

@@ -1,5 +1,6 @@
 // Evaluates compiled conditions against the game state (for action requirements, conditional
-// events and outcomes). "self" and "target" resolve to the acting actor and its target.
+// events and outcomes). "self" and "target" resolve to the acting actor and its target. In an action's
+// requirements, `used` of a move that is not public reads what the acting actor saw.
 import { actionSlot, type CCondition, type Model, meterSlot, resolveActor, resolvePairs } from './model';
 import type { GameState } from './state';
 import { overallTension } from './tension';
@@ -46,6 +47,17 @@ export function holds(m: Model, st: GameState, c: CCondition, actor: number, tar
     case 'fired':
       return st.fired[c.event] === 2;
     case 'used': {
+      // In an action's requires, a move not everyone sees counts only once the deciding actor saw it.
+      const seen = c.known && st.seenUses && actor >= 0 && !m.actions[c.action]!.seers.public ? st.seenUses : null;
+      if (seen) {
+        const base = actor * m.nUseSlots;
+        if (c.by >= 0) {
+          const slot = m.useSlot[actionSlot(m, c.by, c.action)]!;
+          return slot >= 0 && seen[base + slot]! > 0;
+        }
+        for (const slot of m.actionSlots[c.action]!) if (seen[base + slot]! > 0) return true;
+        return false;
+      }
       if (c.by >= 0) {
         const slot = m.useSlot[actionSlot(m, c.by, c.action)]!;
         return slot >= 0 && st.uses[slot]! > 0;

@@ -78,6 +78,9 @@ function aimFade(m: Model, st: GameState): void {
     st.aims[slot]! -= back;
     st.ideals[slot] = Math.min(100, Math.max(0, st.ideals[slot]! - back));
   }
+  // The unseen part of each shift (moves not everyone saw) fades at the same rate.
+  const unseen = st.unseenAims;
+  if (unseen) for (let k = 0; k < unseen.length; k++) unseen[k]! -= fade * unseen[k]!;
 }
 
 /** Runs a turn's standing dynamics and clamps every pair to 0–100. */

@@ -1,10 +1,12 @@
-// Applies what actions and events do: the Goldstein impact of a public action on the pair
+// Applies what actions and events do: the Goldstein impact of an action its target sees on the pair
 // (actor, target), its listed effects (ranges drawn from the seeded generator), audience costs,
-// and the record of use. Every tension change is booked in the ledger under its cause.
+// and the record of use (a deliberate move starts its cooldown; a scripted event's is only that day's use), and,
+// for moves not everyone sees, what each actor saw. Every tension change is booked in the ledger under its cause.
 import { actionSlot, type CAction, type CEffect, type Model, type RangeValue, aimIndex, forceSlot, meterSlot, pairIndex, resolveActor, resolvePairs, topicSlot } from './model';
 import type { GameState } from './state';
 import type { Rng } from './rng';
 import { book } from './ledger';
+import { felt, sees, type Seers } from './visibility';
 
 export interface ApplyContext {
   actor: number;
@@ -13,6 +15,8 @@ export interface ApplyContext {
   cause: number;
   /** The first value drawn, for the feed's {value}. */
   value: number | undefined;
+  /** Who sees the move whose effects these are (undefined: everyone, as for an event's own effects). */
+  seers?: Seers;
 }
 
 function draw(r: RangeValue, rng: Rng): number {
@@ -102,17 +106,26 @@ export function applyEffect(m: Model, st: GameState, e: CEffect, ctx: ApplyConte
         ctx.value ??= v;
         st.ideals[slot] = Math.min(100, Math.max(0, st.ideals[slot]! + v));
         st.aims[slot]! += v;
+        const seers = ctx.seers;
+        if (seers && !seers.public && st.unseenAims) {
+          const n = st.aims.length;
+          for (let o = 0; o < m.nA; o++) if (!sees(seers, o, ctx.actor, ctx.target)) st.unseenAims[o * n + slot]! += v;
+        }
       }
       return;
     }
   }
 }
 
-/** Applies a catalogue action for an actor: Goldstein impact, effects, audience costs, record of use. */
-export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyContext, rng: Rng): void {
+/**
+ * Applies a catalogue action for an actor: Goldstein impact, effects, audience costs, record of use.
+ * `scripted`: a scripted event performs it, which counts as a use but starts no cooldown.
+ */
+export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyContext, rng: Rng, scripted = false): void {
   const rules = m.data.rules;
   const { actor, target } = ctx;
-  if (act.data.visibility === 'public' && target >= 0) {
+  ctx.seers = act.seers;
+  if (felt(act.seers, actor, target)) {
     const p = pairIndex(m, actor, target);
     if (p >= 0) book(st, p, ctx.cause, -act.data.goldstein * rules.goldsteinScale, rules.ledgerSize);
   }
@@ -136,7 +149,11 @@ export function applyAction(m: Model, st: GameState, act: CAction, ctx: ApplyCon
   }
   const u = m.useSlot[actionSlot(m, actor, act.index)]!;
   if (u >= 0) {
-    st.lastUsed[u] = st.turn;
+    // A scripted use is that day's use (−turn: not again today) but starts no cooldown; one still running stays.
+    if (!scripted) st.lastUsed[u] = st.turn;
+    else if (st.lastUsed[u]! <= 0 || st.turn - st.lastUsed[u]! > act.data.cooldown) st.lastUsed[u] = -st.turn;
     st.uses[u]! += 1;
+    if (st.seenUses) for (let o = 0; o < m.nA; o++) if (sees(act.seers, o, actor, target)) st.seenUses[o * m.nUseSlots + u]! += 1;
   }
+  ctx.seers = undefined;
 }

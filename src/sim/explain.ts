@@ -1,5 +1,6 @@
-// Answers "why is this pair at 63?": the ledger's top contributors with readable labels.
-// Also lists an actor's options with their expected effects, for the player's action cards.
+// Answers "why is this pair at 63?": the ledger's top contributors with readable labels (for a viewer,
+// moves it did not see are merged under one label). Also lists an actor's options with their expected
+// effects, for the player's action cards.
 import { compile, type Model } from './model';
 import type { Scenario } from './scenario/load';
 import type { GameState } from './state';
@@ -12,6 +13,7 @@ import type { SourceData } from './scenario/schema';
 export type { EffectView, BlockedView };
 import type { Order } from './step';
 import { pairBetween } from './tension';
+import { feedVisibility } from './visibility';
 
 export interface Contributor extends Contribution {
   label: string;
@@ -59,14 +61,37 @@ export function causeLabel(m: Model, c: Contribution): string {
   }
 }
 
-/** The top contributors to the tension between two actors (largest first). */
-export function explainPair(scenario: Scenario, state: GameState, a: string, b: string, top = 6): Contributor[] {
+/** The cause that stands for the moves a viewer did not see. */
+const UNSEEN = 'unseen/-/-';
+
+/** Whether a viewer (an actor id, or anything else for the observer) saw the move a cause books: public
+ * moves, its own, and those whose visibility names it (or names the target, when the viewer is an end of the pair). */
+function sawCause(m: Model, c: Contribution, viewer: string, a: string, b: string): boolean {
+  if (c.kind !== 'act' && c.kind !== 'incident') return true;
+  const act = m.actionIndex.get(c.ref);
+  if (act === undefined) return true;
+  const seers = m.actions[act]!.seers;
+  if (seers.public) return true;
+  const v = m.actorIndex.get(viewer);
+  if (v === undefined) return false;
+  return c.actor === viewer || seers.actors.includes(v) || (seers.target && (viewer === a || viewer === b));
+}
+
+/**
+ * The top contributors to the tension between two actors (largest first). With a viewer (an actor id or
+ * "observer"), the moves it did not see (visibility) are merged into one "moves you did not see".
+ */
+export function explainPair(scenario: Scenario, state: GameState, a: string, b: string, top = 6, viewer?: string): Contributor[] {
   const m = compile(scenario);
   const p = pairBetween(m, a, b);
   if (p < 0) return [];
-  return contributions(state, p, m.data.rules.ledgerSize, m.causeNames)
-    .slice(0, top)
-    .map((c) => ({ ...c, label: causeLabel(m, c) }));
+  let list = contributions(state, p, m.data.rules.ledgerSize, m.causeNames);
+  if (viewer !== undefined && m.secrets && list.some((c) => !sawCause(m, c, viewer, a, b))) {
+    const unseen = list.filter((c) => !sawCause(m, c, viewer, a, b)).reduce((s, c) => s + c.amount, 0);
+    list = [...list.filter((c) => sawCause(m, c, viewer, a, b)), { cause: UNSEEN, kind: 'unseen', actor: '-', ref: '-', amount: unseen }];
+    list.sort((x, y) => Math.abs(y.amount) - Math.abs(x.amount) || (x.cause < y.cause ? -1 : 1));
+  }
+  return list.slice(0, top).map((c) => ({ ...c, label: c.kind === 'unseen' ? (m.actorIndex.has(viewer ?? '') ? 'moves you did not see' : 'moves kept secret') : causeLabel(m, c) }));
 }
 
 export interface OptionView {
@@ -77,7 +102,10 @@ export interface OptionView {
   kind: string;
   goldstein: number;
   cameo: string | null;
+  /** public, or private: seen only by the actor and the actors in seenBy. */
   visibility: 'public' | 'private';
+  /** The other actors (ids) who would see the move, when it is private. */
+  seenBy: string[];
   /** Expected tension change per pair id. */
   tension: Record<string, number>;
   /** The expected changes as the role reads them, marked good or bad for its goals (goal-relevant first). */
@@ -136,6 +164,7 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): C
     for (const [p, v] of c.tensionAdds) tension[m.pairIds[p]!] = (tension[m.pairIds[p]!] ?? 0) + v;
     for (const [p, f] of c.tensionMuls) tension[m.pairIds[p]!] = (tension[m.pairIds[p]!] ?? 0) + (f - 1) * state.tension[p]!;
     const plain = cardEffects(m, state, c, a);
+    const seen = feedVisibility(m.actorIds, m.actions[c.action]!.seers, a, c.target);
     return {
       action: d.id,
       target: c.target >= 0 ? m.actorIds[c.target]! : null,
@@ -144,7 +173,8 @@ export function cardsFor(scenario: Scenario, state: GameState, actor: string): C
       kind: d.kind,
       goldstein: d.goldstein,
       cameo: d.cameo ?? null,
-      visibility: d.visibility,
+      visibility: seen.visibility,
+      seenBy: seen.seenBy,
       tension,
       effects: plain.effects,
       toward: plain.toward,

@@ -15,7 +15,10 @@ export interface TurnEvent {
   actor: string | null;
   target: string | null;
   text: string;
+  /** public: everyone sees it; private: only its actor, and the actors in seenBy. */
   visibility: 'public' | 'private';
+  /** For a private move that names who sees it (visibility: { to: [...] }): those actors' ids, besides its actor. */
+  seenBy?: string[];
   actionKind: string | null;
   goldstein: number | null;
   cameo: string | null;

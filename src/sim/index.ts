@@ -1,6 +1,7 @@
 // The model's public face: load a scenario, create a game, step it, hash it, explain it, run it many times.
 export { loadScenario, validateData, parseFile, MAX_FILE_BYTES, type Scenario, type ScenarioReader, type LoadResult } from './scenario/load';
 export { formatError, type ScenarioError } from './scenario/errors';
+export { lintFile, lintScenario, publicEventOf, LINT_SEEDS, CARD_SEEDS, LOSING_SHARE, type LintWarning, type LintReport, type LintResult, type LintOptions, type LintRule, type Acknowledged } from './scenario/lint';
 export type { ScenarioData } from './scenario/schema';
 export { createGame, type GameState, type GameOptions } from './state';
 export { step, OrderError, type Order, type Orders, type StepResult } from './step';
@@ -21,7 +22,7 @@ export { evaluateOrders, rolloutState, lookaheadWorlds, cardOutlook, CARD_LOOKAH
 export { makeBot, playBotGame, searchOrder, everyOrder, orderKey, BOT_IDS, BOT_HELP, DEFAULT_SEARCH, type Bot, type SearchBudget, type BotGame } from './bots';
 export { roleBalance, checkTargets, sampleCards, isTruthDay, noTruthReason, cardTruth, decisionDays, sampledDays, spearman, TARGETS, DECISION_MARGIN, TRUTH_DEFAULTS, type RoleBalance, type TargetLine, type CardSample, type GameRecord, type TruthOptions } from './balance';
 export { planCalibration, study, checks, outcomeShare, pct, DEFAULT_RUNS, type Calibrand, type CalibrationPlan, type PlanResult, type Study, type Check } from './calibration';
-export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewer, type RoleView, type ScenarioView, type DaySummary, type PairMeta, type PairView, type UnitView, type MeterView, type OutcomeView, type ReadingView, type CardsView, type RoleTrackView, type StakeLine, type Course, type ActorView, type PlaceView, type SourceView } from './view';
+export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewer, type RoleView, type ScenarioView, type DaySummary, type PairMeta, type PairView, type UnitView, type MeterView, type OutcomeView, type ReadingView, type CardsView, type RoleTrackView, type StakeLine, type Course, type ActorView, type PlaceView, type SourceView, type MapSpec } from './view';
 export { scenarioJsonSchema } from './scenario/json-schema';
 export { fieldReference } from './scenario/field-docs';
 export { debriefOf, type DebriefView, type Decided, type Factor, type WhatIf } from './debrief';

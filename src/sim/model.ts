@@ -7,6 +7,7 @@ import { DEFAULT_BANDS, type BandDef } from './ladder';
 import { borderDistanceKm } from './geo';
 import { BASE_CAUSES } from './ledger';
 import { candidateTargets, compileAi, compileGoals, type AiTables, type Goals } from './ai-tables';
+import { compileSeers, type Seers } from './visibility';
 
 import { actionSlot, meterSlot, pairIndex } from './slots';
 
@@ -49,9 +50,9 @@ export type CCondition =
   | { kind: 'tension'; a: ActorRef; b: ActorRef; lo: number; hi: number }
   | { kind: 'meter'; meter: number; of: ActorRef; lo: number; hi: number }
   | { kind: 'force'; force: number; lo: number; hi: number; at: number; active?: boolean }
-  | { kind: 'turn'; lo: number; hi: number }
+  | { kind: 'turn'; lo: number; hi: number; /** A from/until window: its reasons are said in dates. */ dated?: boolean }
   | { kind: 'fired'; event: number }
-  | { kind: 'used'; action: number; by: number };
+  | { kind: 'used'; action: number; by: number; /** In an action's requires: holds only for an actor that saw the use. */ known?: boolean };
 
 export interface CAction {
   index: number;
@@ -59,8 +60,11 @@ export interface CAction {
   actors: number[];
   targets: number[];
   effects: CEffect[];
+  /** Its requires, with its from/until window first. */
   requires?: CCondition;
   incident: boolean;
+  /** Who sees it (its visibility). */
+  seers: Seers;
   /** topic index → alignment (−1 … 1). */
   topics: [number, number][];
 }
@@ -80,6 +84,7 @@ export interface ScoreLine {
 export interface CEvent {
   index: number;
   turn: number; // −1: conditional only
+  /** Its when, with its from/until window first. */
   when?: CCondition;
   chance: number;
   actor: number;
@@ -172,6 +177,8 @@ export interface Model extends Goals, AiTables {
   commitOf: number[];
   actions: CAction[];
   actionIndex: Map<string, number>;
+  /** Some action is not public: the state then tracks what each actor saw (state.unseenAims, state.seenUses). */
+  secrets: boolean;
   /** actor × action → the slot of state.uses/lastUsed that records it, or −1 when it can never happen. */
   useSlot: Int32Array;
   nUseSlots: number;
@@ -274,12 +281,13 @@ function compileEffect(n: Names, e: EffectData): CEffect {
   return { kind: 'reveal', force: e.reveal === 'all' ? -1 : n.forceIds.indexOf(e.reveal), share: e.share };
 }
 
-function compileCondition(n: Names, c: ConditionInput): CCondition {
+/** Compiles a condition; `known`: it is an action's requires, whose `used` reads what the actor saw. */
+function compileCondition(n: Names, c: ConditionInput, known = false): CCondition {
   const lo = 'atLeast' in c && c.atLeast !== undefined ? c.atLeast : -Infinity;
   const hi = 'atMost' in c && c.atMost !== undefined ? c.atMost : Infinity;
-  if ('all' in c) return { kind: 'all', list: c.all.map((x) => compileCondition(n, x)) };
-  if ('any' in c) return { kind: 'any', list: c.any.map((x) => compileCondition(n, x)) };
-  if ('not' in c) return { kind: 'not', c: compileCondition(n, c.not) };
+  if ('all' in c) return { kind: 'all', list: c.all.map((x) => compileCondition(n, x, known)) };
+  if ('any' in c) return { kind: 'any', list: c.any.map((x) => compileCondition(n, x, known)) };
+  if ('not' in c) return { kind: 'not', c: compileCondition(n, c.not, known) };
   if ('tension' in c) {
     if (c.tension === 'overall') return { kind: 'overall', lo, hi };
     return { kind: 'tension', a: actorRef(n, c.tension[0]), b: actorRef(n, c.tension[1]), lo, hi };
@@ -287,8 +295,15 @@ function compileCondition(n: Names, c: ConditionInput): CCondition {
   if ('meter' in c) return { kind: 'meter', meter: n.meterIds.indexOf(c.meter), of: actorRef(n, c.of), lo, hi };
   if ('force' in c) return { kind: 'force', force: n.forceIds.indexOf(c.force), lo, hi, at: c.at === undefined ? -1 : n.placeIndex.get(c.at)!, active: c.active };
   if ('fired' in c) return { kind: 'fired', event: n.eventIds.indexOf(c.fired) };
-  if ('used' in c) return { kind: 'used', action: n.actionIndex.get(c.used)!, by: c.by === undefined ? -1 : n.actorIndex.get(c.by)! };
+  if ('used' in c) return { kind: 'used', action: n.actionIndex.get(c.used)!, by: c.by === undefined ? -1 : n.actorIndex.get(c.by)!, ...(known ? { known } : {}) };
   return { kind: 'turn', lo: c.turnAtLeast ?? -Infinity, hi: c.turnAtMost ?? Infinity };
+}
+
+/** An action's or event's from/until (inclusive dates) as a turn window, put before its own condition. */
+function gated(start: string, span: { from?: string; until?: string }, c: CCondition | undefined): CCondition | undefined {
+  if (span.from === undefined && span.until === undefined) return c;
+  const turns: CCondition = { kind: 'turn', lo: span.from === undefined ? -Infinity : dateTurn(start, span.from), hi: span.until === undefined ? Infinity : dateTurn(start, span.until), dated: true };
+  return c ? { kind: 'all', list: [turns, c] } : turns;
 }
 
 /** Slots of state.uses/lastUsed, only for the (actor, action) combinations that can happen: the
@@ -312,7 +327,11 @@ function useSlots(d: ScenarioData, actions: CAction[], incidents: [number, numbe
   return { useSlot, nUseSlots, actionSlots };
 }
 
-/** Per place: the borders within rules.borderKm of it, how near, and the country across. */
+/**
+ * Per place: the borders within rules.borderKm of it, how near, and the country across. One front per
+ * actor across, at the nearest of their borders: a border in pieces (the atlas's, scenario/geography.ts)
+ * or drawn twice presses once.
+ */
 function fronts(d: ScenarioData, placeCountry: number[], placeBorderKm: number[][], borderA: number[], borderB: number[]) {
   return d.places.map((_, p) => {
     const host = placeCountry[p]!;
@@ -320,7 +339,11 @@ function fronts(d: ScenarioData, placeCountry: number[], placeBorderKm: number[]
     placeBorderKm[p]!.forEach((km, b) => {
       if (host < 0 || km >= d.rules.borderKm) return;
       const across = borderA[b] === host ? borderB[b]! : borderB[b] === host ? borderA[b]! : -1;
-      if (across >= 0) out.push({ border: b, near: 1 - km / d.rules.borderKm, across });
+      if (across < 0) return;
+      const front = { border: b, near: 1 - km / d.rules.borderKm, across };
+      const same = out.findIndex((f) => f.across === across);
+      if (same < 0) out.push(front);
+      else if (front.near > out[same]!.near) out[same] = front;
     });
     return out;
   });
@@ -402,7 +425,7 @@ function build(scenario: Scenario): Model {
 
   // Geography: distances to the borders, and the fronts a force at each place presses on.
   const placeCountry = d.places.map((p) => (p.country === undefined ? -1 : actorIndex.get(p.country)!));
-  const placeBorderKm = d.places.map((p) => d.borders.map((b) => borderDistanceKm(p.lon, p.lat, b.line)));
+  const placeBorderKm = d.places.map((p) => d.borders.map((b) => borderDistanceKm(p.lon, p.lat, b.line ?? [])));
   const borderA = d.borders.map((b) => actorIndex.get(b.between[0])!);
   const borderB = d.borders.map((b) => actorIndex.get(b.between[1])!);
   const placeFronts = fronts(d, placeCountry, placeBorderKm, borderA, borderB);
@@ -416,8 +439,9 @@ function build(scenario: Scenario): Model {
     actors: a.actors.map((x) => actorIndex.get(x)!),
     targets: (a.targets ?? []).map((x) => actorIndex.get(x)!),
     effects: a.effects.map((e) => compileEffect(names, e)),
-    requires: a.requires ? compileCondition(names, a.requires) : undefined,
+    requires: gated(d.meta.start, a, a.requires ? compileCondition(names, a.requires, true) : undefined),
     incident: a.kind === 'incident',
+    seers: compileSeers(a.visibility, actorIndex),
     topics: Object.entries(a.topics ?? {}).map(([t, al]) => [topicIds.indexOf(t), al] as [number, number]),
   }));
   const incidents: [number, number, number][][] = d.pairs.map(() => []);
@@ -433,7 +457,7 @@ function build(scenario: Scenario): Model {
   const events: CEvent[] = d.events.map((e, i) => ({
     index: i,
     turn: e.date === undefined ? -1 : dateTurn(d.meta.start, e.date),
-    when: e.when ? compileCondition(names, e.when) : undefined,
+    when: gated(d.meta.start, e, e.when ? compileCondition(names, e.when) : undefined),
     chance: e.chance,
     actor: e.actor === undefined ? -1 : actorIndex.get(e.actor)!,
     target: e.target === undefined ? -1 : actorIndex.get(e.target)!,
@@ -504,6 +528,7 @@ function build(scenario: Scenario): Model {
     commitOf,
     actions,
     actionIndex,
+    secrets: actions.some((a) => !a.seers.public),
     ...uses,
     incidents,
     events,

@@ -6,10 +6,15 @@ import type { GameState } from './state';
 import type { Rng } from './rng';
 import { holds } from './conditions';
 
-/** Whether an actor may take an action now (requirements, cooldown, limit). */
+/** Whether an actor may take an action now (requirements with the from/until window, cooldown, limit).
+ * A scripted use counts toward the limit and is its day's use (lastUsed −turn), but starts no cooldown. */
 export function isAvailable(m: Model, st: GameState, c: Candidate): boolean {
   const used = st.uses[c.slot]!;
-  if (used > 0 && (used >= c.limit || st.turn - st.lastUsed[c.slot]! <= c.cooldown)) return false;
+  if (used > 0) {
+    if (used >= c.limit) return false;
+    const last = st.lastUsed[c.slot]!;
+    if (last > 0 ? st.turn - last <= c.cooldown : st.turn === -last) return false;
+  }
   return c.requires === undefined || holds(m, st, c.requires, c.actor, c.target);
 }
 

@@ -35,13 +35,18 @@ export interface GameState {
   /** What each goal with an ideal aims for now (by the model's idealRanges): drawn at the start where the
    * scenario gives a range (hidden from the other actors), moved by aim effects. */
   ideals: number[];
-  /** Per slot of ideals: how far aim effects have moved it in all (public: everyone saw the moves). */
+  /** Per slot of ideals: how far aim effects have moved it in all. */
   aims: number[];
+  /** Only in scenarios with moves not everyone sees (the model's `secrets`): per actor × slot of ideals,
+   * the part of `aims` that actor did not see (it fades with it). */
+  unseenAims?: number[];
+  /** The same: per actor × use slot, how often that actor saw the action taken (its `used` requirements read this for moves that are not public). */
+  seenUses?: number[];
   /** Per actor: its victory points so far (0 for actors without a role score). */
   score: number[];
   /** Per stated position (actor × topic with a stance; see the model's commitSlot): how committed the actor is to it (audience costs). */
   commitment: number[];
-  /** Per use slot (an actor–action combination that can happen; see the model's useSlot): the turn it was last taken (0: never), and how often. */
+  /** Per use slot (an actor–action combination that can happen; see the model's useSlot): the turn it was last taken deliberately (0: never; −turn: a scripted event took it that day and no cooldown runs), and how often (scripted uses included). */
   lastUsed: number[];
   uses: number[];
   /** Per scripted event: 0 pending, 1 resolved without happening (its condition or chance failed), 2 fired. */
@@ -102,6 +107,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     estimates,
     ideals,
     aims: ideals.map(() => 0),
+    ...(m.secrets ? { unseenAims: new Array<number>(m.nA * ideals.length).fill(0), seenUses: new Array<number>(m.nA * m.nUseSlots).fill(0) } : {}),
     score: new Array<number>(m.nA).fill(0),
     commitment,
     lastUsed: new Array<number>(m.nUseSlots).fill(0),
@@ -116,7 +122,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
 /** A deep copy made for one step: arrays are copied, so the input state is never changed. (Written out
  * field by field: an object spread here made the copy three times slower.) */
 export function cloneState(s: GameState): GameState {
-  return {
+  const out: GameState = {
     format: s.format,
     version: s.version,
     scenario: s.scenario,
@@ -142,4 +148,8 @@ export function cloneState(s: GameState): GameState {
     band: s.band,
     outcome: s.outcome ? { ...s.outcome } : null,
   };
+  // Only where the scenario has secrets: absent keys keep every other scenario's states (and hashes) as they were.
+  if (s.unseenAims) out.unseenAims = s.unseenAims.slice();
+  if (s.seenUses) out.seenUses = s.seenUses.slice();
+  return out;
 }

@@ -16,6 +16,7 @@ import { bandIndex } from './ladder';
 import { overallTension } from './tension';
 import { fillText, tensionDeltas, type TurnEvent } from './feed';
 import { turnDate } from './calendar';
+import { feedVisibility } from './visibility';
 
 /** A player's order for one actor: a catalogue action (with its target, if it takes one), or hold. */
 export interface Order {
@@ -102,6 +103,7 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLik
     target: f.target ?? null,
     text: f.text,
     visibility: f.visibility ?? 'public',
+    ...(f.seenBy && f.seenBy.length ? { seenBy: f.seenBy } : {}),
     actionKind: f.actionKind ?? null,
     goldstein: f.goldstein ?? null,
     cameo: f.cameo ?? null,
@@ -120,6 +122,7 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actionSlot(m, actor, act.index)]!, value: undefined };
   applyAction(m, st, act, ctx, rng);
   const d = act.data;
+  const seen = feedVisibility(m.actorIds, act.seers, actor, target);
   emit(
     t,
     kind,
@@ -129,7 +132,8 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
       actor: m.actorIds[actor]!,
       target: target >= 0 ? m.actorIds[target]! : null,
       text: fillText(m, m.actionText[act.index]!, actor, target, ctx.value),
-      visibility: d.visibility,
+      visibility: seen.visibility,
+      seenBy: seen.seenBy,
       actionKind: d.kind,
       goldstein: d.goldstein,
       cameo: d.cameo ?? null,
@@ -139,20 +143,37 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
   );
 }
 
+/** Whether the event's actor has already used the event's action as often as its limit allows. */
+function usedUp(m: Model, st: GameState, ev: CEvent): boolean {
+  const act = m.actions[ev.action]!;
+  if (act.data.limit === undefined) return false;
+  const slot = m.useSlot[actionSlot(m, ev.actor, act.index)]!;
+  return slot >= 0 && st.uses[slot]! >= act.data.limit;
+}
+
+/**
+ * A scripted event is history: it fires whatever its action's requires, from and until say. Its action
+ * counts toward the action's limit but starts no cooldown; once the actor has used the action up, the
+ * event happens without it (its own effects still apply) and the feed says so.
+ */
 function fireEvent(t: Turn, index: number, rng: Rng): void {
   const { m, st } = t;
   const ev = m.events[index]!;
   const data = m.data.events[index]!;
   const before = m.scratch;
   for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
-  const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
+  const planned = ev.action >= 0 ? m.actions[ev.action]! : undefined;
+  const spent = planned !== undefined && usedUp(m, st, ev);
+  const act = spent ? undefined : planned;
   if (act) noteMeters(m, st, act.effects, ev.actor, ev.target, act.topics.length > 0);
   noteMeters(m, st, ev.effects, ev.actor, ev.target, false);
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
-  if (act) applyAction(m, st, act, ctx, rng);
+  if (act) applyAction(m, st, act, ctx, rng, true);
   for (const e of ev.effects) applyEffect(m, st, e, ctx, rng);
   st.fired[index] = 2;
+  const seen = planned ? feedVisibility(m.actorIds, planned.seers, ev.actor, ev.target) : null;
+  const text = fillText(m, m.eventText[index]!, ev.actor, ev.target, ctx.value);
   emit(
     t,
     'scripted',
@@ -161,7 +182,9 @@ function fireEvent(t: Turn, index: number, rng: Rng): void {
       action: act?.data.id ?? null,
       actor: ev.actor >= 0 ? actorId : null,
       target: ev.target >= 0 ? m.actorIds[ev.target]! : null,
-      text: fillText(m, m.eventText[index]!, ev.actor, ev.target, ctx.value),
+      text: spent ? `${text} (not again: ${m.data.actors[ev.actor]!.name} had already used “${planned.data.name}” as often as it may)` : text,
+      visibility: seen?.visibility,
+      seenBy: seen?.seenBy,
       actionKind: act?.data.kind ?? null,
       goldstein: act?.data.goldstein ?? null,
       cameo: act?.data.cameo ?? null,

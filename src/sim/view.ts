@@ -53,6 +53,18 @@ export interface ActorView {
   goal: string;
   /** The place its statements come from (may be an off-map edge place), or null. */
   capital: PlaceView | null;
+  /** Its countries (ISO 3166 alpha-3), which the map tints in its colour; empty when it owns none. */
+  countries: string[];
+}
+
+/** Where the map is (the scenario's `map` section): what the map must show and how to draw it. */
+export interface MapSpec {
+  /** The region set by the scenario, or null: the map fits `fit` with a margin. */
+  bounds: { west: number; east: number; south: number; north: number } | null;
+  /** The projection set by the scenario, or null: the map chooses by latitude. */
+  projection: 'conic' | 'mercator' | 'equirectangular' | null;
+  /** Every place the map must show: the places but the off-map edge ones, and every force's place. */
+  fit: { lon: number; lat: number }[];
 }
 
 /** A pair as the scenario defines it: its index into a day's tensions, its ends and its label. */
@@ -84,6 +96,8 @@ export interface ScenarioView {
   bandSpans: { id: string; name: string; from: number; to: number }[];
   /** The meters every actor may have: id, name and what it measures. */
   meters: { id: string; name: string; description: string | null }[];
+  /** Where the map is. */
+  map: MapSpec;
 }
 
 const scenarioMemo = new WeakMap<Scenario, ScenarioView>();
@@ -104,7 +118,14 @@ export function scenarioView(scenario: Scenario): ScenarioView {
     playable: a.playable,
     goal: a.role?.goal ?? '',
     capital: a.capital ? (placeById.get(a.capital) ?? null) : null,
+    countries: a.countries ?? [],
   }));
+  const forcePlaces = new Set(d.forces.map((f) => f.location));
+  const map: MapSpec = {
+    bounds: d.map?.bounds ?? null,
+    projection: d.map?.projection ?? null,
+    fit: places.filter((p) => p.kind !== 'edge' || forcePlaces.has(p.id)).map((p) => ({ lon: p.lon, lat: p.lat })),
+  };
   const view: ScenarioView = {
     id: d.meta.id,
     title: d.meta.title,
@@ -120,6 +141,7 @@ export function scenarioView(scenario: Scenario): ScenarioView {
     bands: m.bands,
     bandSpans: m.bands.map((b, i) => ({ id: b.id, name: b.name, from: b.from, to: m.bands[i + 1]?.from ?? 100 })),
     meters: d.meters.map((x) => ({ id: x.id, name: x.name, description: x.description ?? null })),
+    map,
   };
   scenarioMemo.set(scenario, view);
   return view;
@@ -147,9 +169,10 @@ export function daySummary(scenario: Scenario, state: GameState): DaySummary {
   };
 }
 
-/** Whether a viewer may see an event: public ones, and a role's own private ones. */
-export function canSee(viewer: Viewer, event: Pick<TurnEvent, 'visibility' | 'actor'>): boolean {
-  return event.visibility === 'public' || (viewer !== OBSERVER && event.actor === viewer);
+/** Whether a viewer may see an event: public ones, a role's own private ones, and those that name it (seenBy). The observer sees the public ones. */
+export function canSee(viewer: Viewer, event: Pick<TurnEvent, 'visibility' | 'actor' | 'seenBy'>): boolean {
+  if (event.visibility === 'public') return true;
+  return viewer !== OBSERVER && (event.actor === viewer || (event.seenBy?.includes(viewer) ?? false));
 }
 
 export interface PairView extends PairMeta {
@@ -350,7 +373,7 @@ function baseView(scenario: Scenario, state: GameState, viewer: Viewer): RoleVie
   const overall = overallTension(m, state);
   const pairs = sv.pairs.map((p) => ({ ...p, tension: state.tension[p.index]!, band: bandOf(m, state.tension[p.index]!) }));
   const why: Record<string, Contributor[]> = {};
-  for (const p of sv.pairs) why[p.id] = explainPair(scenario, state, p.a, p.b, WHY_TOP);
+  for (const p of sv.pairs) why[p.id] = explainPair(scenario, state, p.a, p.b, WHY_TOP, viewer);
   return {
     viewer,
     turn: state.turn,

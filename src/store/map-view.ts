@@ -1,12 +1,13 @@
-// Read-only views of the session for the Phaser map (src/game): the scenario's places and actors, the
+// Read-only views of the session for the Phaser map (src/game): where the map is (the scenario's map
+// section and the places it must show), the scenario's places and actors (with their countries), the
 // pair lines between capitals, the units as the viewer sees them, the events of the latest day the
 // viewer may see, the autoplay pace the map times its animations to, and whether motion is reduced.
 // All from the model's views (src/sim/view.ts) via selectors.ts; nothing here reads the model's tables.
-import { scenarioView, type PlaceView, type ActorView, type TurnEvent } from '../sim/index';
+import { scenarioView, type PlaceView, type ActorView, type MapSpec, type TurnEvent } from '../sim/index';
 import { DAY_MS, type SessionData } from './session';
 import { pairs, units, visibleEvents, type PairView, type UnitView } from './selectors';
 
-export type { TurnEvent };
+export type { TurnEvent, MapSpec };
 
 export type MapPlace = PlaceView;
 export type MapActor = ActorView;
@@ -24,7 +25,12 @@ export function mapPlaces(s: SessionData): MapPlace[] {
   return s.scenario ? scenarioView(s.scenario).places : [];
 }
 
-/** The actors with their colour and capital place. */
+/** Where the map is: the scenario's bounds and projection (or null: the map fits), and every point it must show. */
+export function mapSpec(s: SessionData): MapSpec {
+  return s.scenario ? scenarioView(s.scenario).map : { bounds: null, projection: null, fit: [] };
+}
+
+/** The actors with their colour, capital place and countries. */
 export function mapActors(s: SessionData): MapActor[] {
   return s.scenario ? scenarioView(s.scenario).actors : [];
 }

@@ -210,6 +210,28 @@ export function cliFile(file: string): { file: string; exported: boolean } {
   return { file: base.slice(0, base.lastIndexOf('/') + 1) + variantFileName(base), exported: true };
 }
 
+/** A file name as one shell word: quoted when it holds anything but letters, digits and . _ / - */
+function shellWord(name: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * How the Odds panel names the scenario on the command line, and what to do first (or null). A bundled
+ * file by its path (scenarios/…); the player's own file by the name it was loaded as, since the page does
+ * not know its folder (`loadedAs` gives that name, or null for a file that is not the player's); a tweak
+ * by the variant "Export as variant" downloads, kept beside its base.
+ */
+export function cliSource(file: string, loadedAs: (file: string) => string | null): { file: string; note: string | null; exported: boolean } {
+  const c = cliFile(file);
+  if (c.exported) {
+    const own = loadedAs(file.slice(0, -'.tweak.yaml'.length) + '.yaml');
+    if (own === null) return { file: c.file, note: 'export the tweak as a variant into scenarios/ first', exported: true };
+    return { file: shellWord(c.file.slice(c.file.lastIndexOf('/') + 1)), note: `export the tweak as a variant beside your file ${own} first`, exported: true };
+  }
+  const own = loadedAs(file);
+  return own === null ? { file, note: null, exported: false } : { file: shellWord(own), note: `give the path to your file ${own}`, exported: false };
+}
+
 /** The file name the variant downloads as: allied-resolve-2022.yaml → allied-resolve-2022-tweak.yaml. */
 export function variantFileName(baseFile: string): string {
   const name = baseFile.slice(baseFile.lastIndexOf('/') + 1).replace(/\.(ya?ml|json)$/i, '');

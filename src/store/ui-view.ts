@@ -87,6 +87,14 @@ export function actorName(s: SessionData, id: string | null): string {
   return actors(s).find((a) => a.id === id)?.name ?? id;
 }
 
+/** Who sees a private move, in words, for the viewer: "private" (its actor only), or "seen by Russia" (as its
+ * visibility names them; the viewer is "you"). */
+export function seenByLabel(s: SessionData, seenBy: readonly string[] | undefined): string {
+  if (!seenBy || seenBy.length === 0) return 'private';
+  const names = seenBy.map((id) => (id === s.role ? 'you' : actorName(s, id)));
+  return `seen by ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
+}
+
 /** Every pair with its index into DayRecord.tensions and its label. */
 export function pairMeta(s: SessionData): PairMeta[] {
   return s.scenario ? scenarioView(s.scenario).pairs : [];

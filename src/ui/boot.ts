@@ -7,7 +7,7 @@ export function createBoot() {
   const el = h(
     'div',
     { class: 'screen boot', 'aria-label': 'Loading', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 },
-    h('div', { class: 'boot-inner' }, h('div', { class: 'logo' }, 'BRINK'), h('div', { class: 'boot-sub' }, 'Belarus · Russia · Ukraine · Winter 2022'), h('div', { class: 'boot-bar' }, fill), label),
+    h('div', { class: 'boot-inner' }, h('div', { class: 'logo' }, 'BRINK'), h('div', { class: 'boot-sub' }, 'A crisis on the brink of war'), h('div', { class: 'boot-bar' }, fill), label),
   );
   function progress(fraction: number, text: string): void {
     const p = Math.round(Math.max(0, Math.min(1, fraction)) * 100);

@@ -1,10 +1,10 @@
-// The FEED: public events (and the player's own private ones) by day, newest first. Each item shows
+// The FEED: public events (and the private ones the player sees: its own, and those that name it) by day, newest first. Each item shows
 // the actor's colour, the text and whether the source reports it; clicking it opens the source: the
 // quote, who said it, the publication and date. Events of the article's timeline are "source"; moves
 // the model chose (and incidents) are "simulated", even when the article reports moves of that kind,
 // whose quote the popover then shows as the basis of the move.
 import type { Session, SessionStore } from '../store/session';
-import { actors, displayDate, meterMoves, pairLabels, sourceOf } from '../store/ui-view';
+import { actors, displayDate, meterMoves, pairLabels, seenByLabel, sourceOf } from '../store/ui-view';
 import { visibleEvents } from '../store/selectors';
 import { h, replace } from './dom';
 import { signed } from './format';
@@ -61,7 +61,7 @@ export function createFeed(store: SessionStore) {
     openPopover(anchor, `${displayDate(e.date)} · ${mine ? 'Your move' : reported(e) ? 'Source' : e.source ? 'Simulated, based on the source' : 'Simulated'}`, ...body);
   }
 
-  /** The events of a day the player sees: public ones, plus the player's own private ones. */
+  /** The events of a day the player sees: public ones, its own private ones, and those that name it. */
   const shown = (s: Session, turn: number): FeedEvent[] => visibleEvents(s, turn);
 
   /** Builds one day's header and items. */
@@ -83,7 +83,7 @@ export function createFeed(store: SessionStore) {
         },
         h('i', { class: 'feed-dot', style: `background:${(e.actor && colours.get(e.actor)) || '#7d8a97'}` }),
         h('span', { class: 'feed-text' }, e.text),
-        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, 'private') : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), yours(s, e) ? h('span', { class: 'tag mine' }, 'your move ▸') : h('span', { class: reported(e) ? 'tag src' : 'tag sim' }, reported(e) ? 'source ▸' : e.source ? 'simulated ▸' : 'simulated')),
+        h('span', { class: 'feed-tags' }, e.visibility === 'private' ? h('span', { class: 'tag private' }, seenByLabel(s, e.seenBy)) : null, h('span', { class: `tag k-${e.kind}` }, KIND_LABEL[e.kind] ?? e.kind), yours(s, e) ? h('span', { class: 'tag mine' }, 'your move ▸') : h('span', { class: reported(e) ? 'tag src' : 'tag sim' }, reported(e) ? 'source ▸' : e.source ? 'simulated ▸' : 'simulated')),
       );
       out.push(item);
     }

@@ -84,7 +84,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'vp',
     term: 'Victory points and your track',
     also: 'vp score track goals meters',
-    text: 'Each role scores its own goals day by day (Belarus: legitimacy and less dependence on Moscow; Ukraine: a quiet north, readiness, credibility; …). The points add up over the game on your track, drawn against your win and loss lines.',
+    text: 'Each role scores its own goals day by day, as the scenario sets them (in Allied Resolve 2022, Belarus: legitimacy and less dependence on Moscow; Ukraine: a quiet north, readiness, credibility; …). The points add up over the game on your track, drawn against your win and loss lines.',
   },
   {
     id: 'lines',
@@ -96,7 +96,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: 'decisive',
     term: 'Decisive loss',
     also: 'war regime crisis collapse defeat',
-    text: 'Some outcomes decide the game whatever the points. War (Russia–Ukraine tension at 85 for two days, or Belarus–Ukraine at 85) is a loss for every role. A regime crisis in Minsk (Belarus’s legitimacy at 15 or below for 3 days) is a loss for Belarus and Russia.',
+    text: 'Some outcomes decide the game whatever the points; the scenario says which, and for whom. In Allied Resolve 2022, war (Russia–Ukraine tension at 85 for two days, or Belarus–Ukraine at 85) is a loss for every role, and a regime crisis in Minsk (Belarus’s legitimacy at 15 or below for 3 days) is a loss for Belarus and Russia.',
   },
   {
     id: 'outlook',

@@ -1,6 +1,6 @@
 // The read-only test hook, window.__brink = { ready, day, hash, outcome, screen, renderer, reducedMotion,
 // mapView }: a frozen snapshot replaced on every store change, whose mapView getter reads the map's zoom
-// and pan as they are now (they change without the store). Tests read it; nothing in it can drive the
+// and pan, its lon/lat bounds and the countries it draws as they are now (they change without the store). Tests read it; nothing in it can drive the
 // model or the map.
 import type { SessionStore } from '../store/session';
 import { mapViewInfo, type MapViewInfo } from './map-host';
@@ -16,8 +16,10 @@ export interface BrinkHook {
   /** The store's reducedMotion (the map shows changes at once). */
   readonly reducedMotion: boolean;
   /**
-   * The map's zoom (over its default view), the part of the region in sight, the hover card shown, the
-   * units on the canvas and the animations running; read when asked; null before the map is mounted.
+   * The map's zoom (over its default view), the part of the region in sight (in map units, and as a
+   * lon/lat box), the whole region's lon/lat box, the ISO codes of the countries drawn, the hover card
+   * shown, the units on the canvas and the animations running; read when asked; null before the map is
+   * mounted.
    */
   readonly mapView: MapViewInfo | null;
 }
@@ -43,7 +45,9 @@ export function exposeHook(store: SessionStore, isReady: () => boolean, renderer
       reducedMotion: s.reducedMotion,
       get mapView() {
         const v = mapViewInfo();
-        return v ? Object.freeze({ ...v, units: Object.freeze(v.units.map((u) => Object.freeze({ ...u }))) }) : null;
+        return v
+          ? Object.freeze({ ...v, bounds: Object.freeze({ ...v.bounds }), region: Object.freeze({ ...v.region }), countries: Object.freeze([...v.countries]), units: Object.freeze(v.units.map((u) => Object.freeze({ ...u }))) })
+          : null;
       },
     });
     Object.defineProperty(window, '__brink', { value: snap, configurable: true, writable: false, enumerable: true });

@@ -20,6 +20,13 @@ export interface MapViewState {
   width: number;
   height: number;
   home: boolean;
+  /** The lon/lat box of the part of the map in sight (west greater than east across the 180° meridian). */
+  bounds: { west: number; east: number; south: number; north: number };
+  /** The lon/lat box of the whole region the map may show. */
+  region: { west: number; east: number; south: number; north: number };
+  /** The region's size in map units (the unit of scrollX, spanX…). */
+  mapWidth: number;
+  mapHeight: number;
 }
 
 /** The view with what a test may check of the map (src/game/scenes/map.ts MapViewInfo). */
@@ -27,6 +34,8 @@ export interface MapViewInfo extends MapViewState {
   card: string | null;
   units: readonly { readonly name: string; readonly x: number; readonly y: number }[];
   animations: number;
+  /** The ISO codes of the countries drawn. */
+  countries: readonly string[];
 }
 
 /** The mounted map: its renderer ('webgl' or 'canvas'), and its view to read, zoom and reset. */

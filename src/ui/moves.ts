@@ -79,13 +79,21 @@ export function createMoves(store: SessionStore) {
 
   const select = (o: Order) => store.getState().setOrder(o);
 
+  /** Who would see a private card's move: "only you", or the actors its visibility names (its target's name where that differs by target). */
+  function secrecy(s: Session, group: Option[]): string {
+    const lists = group.map((o) => o.seenBy.map((id) => actorName(s, id)).join(', '));
+    if (lists.every((x) => x === '')) return 'private: only you see it';
+    if (lists.every((x) => x === lists[0])) return `secret: only you and ${lists[0]} see it`;
+    return 'secret: only you and those it names see it (its target among them)';
+  }
+
   function details(anchor: HTMLElement, group: Option[]): void {
     if (isPopoverFor(anchor)) return closePopover();
     const s = store.getState();
     const first = group[0]!;
     const src = first.source ? sourceOf(s, first.source.ref) : null;
     const body: Node[] = [
-      h('div', { class: 'pop-tags' }, h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind), first.visibility === 'private' ? h('span', { class: 'tag private' }, 'private: only you see it') : null),
+      h('div', { class: 'pop-tags' }, h('span', { class: `tag k-${first.kind}`, 'data-tip': KIND_TIP[first.kind] ?? first.kind }, first.kind), first.visibility === 'private' ? h('span', { class: 'tag private' }, secrecy(s, group)) : null),
       h('p', { class: 'pop-text' }, first.description || first.name),
       ...group.map((o) =>
         h(

@@ -14,6 +14,8 @@ export interface TopBarActions {
   menu(): void;
   saveReplay(): void;
   copyLink(): void;
+  /** The name a scenario file of the player's own was loaded as, or null (a bundled file): the Odds panel's command names it. */
+  loadedAs(file: string): string | null;
 }
 
 /** A speed button's tip, from the autoplay cadence itself (DAY_MS): "Autoplay speed 2: one day every 0.9 s (key 2)". */
@@ -66,7 +68,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     seedVal,
     h('span', { class: 'copy-ok' }, 'copied'),
   );
-  const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void import('./odds/panel').then((m) => m.toggleOdds(store)) }, 'Odds');
+  const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void import('./odds/panel').then((m) => m.toggleOdds(store, actions.loadedAs)) }, 'Odds');
   const menu = h('button', { class: 'btn ghost tb-menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
   const share = h(
     'div',

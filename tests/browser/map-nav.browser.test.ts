@@ -14,8 +14,6 @@ import { serve, type Served } from '../../src/cli/browser/serve';
 import { colourCount, open, shot } from './page';
 
 const T = 120_000;
-/** The stored map's extent in map units (assets/map/region.json). */
-const REGION = { width: 1000, height: 720 };
 const URL_OBSERVER = '?scenario=allied-resolve-2022&seed=7&role=observer&alerts=0';
 
 interface MapView {
@@ -29,6 +27,14 @@ interface MapView {
   width: number;
   height: number;
   home: boolean;
+  /** The scenario's region in map units (map/region.ts). */
+  mapWidth: number;
+  mapHeight: number;
+  /** The lon/lat box in sight, and the region's. */
+  bounds: { west: number; east: number; south: number; north: number };
+  region: { west: number; east: number; south: number; north: number };
+  /** The ISO codes of the countries drawn. */
+  countries: string[];
   card: string | null;
   units: { name: string; x: number; y: number }[];
   animations: number;
@@ -75,6 +81,7 @@ async function canvasBox(page: Page): Promise<{ x: number; y: number; width: num
 /** The view should stay inside the region: on each axis, inside it where it is larger, centred where smaller. */
 function expectInRegion(v: MapView): void {
   const eps = 0.05;
+  const REGION = { width: v.mapWidth, height: v.mapHeight };
   if (v.spanX <= REGION.width + eps) {
     expect(v.scrollX).toBeGreaterThanOrEqual(-eps);
     expect(v.scrollX + v.spanX).toBeLessThanOrEqual(REGION.width + eps);
@@ -150,6 +157,16 @@ describe('the map is navigable', () => {
     expectInRegion(zoomed);
     // The card went away with the zoom.
     expect(zoomed.card).toBeNull();
+    // The hook's lon/lat box of what is in sight shrinks with the zoom, inside the region's; the
+    // countries drawn are the region's, the actors' among them.
+    expect(zoomed.bounds.east - zoomed.bounds.west).toBeLessThan((home.bounds.east - home.bounds.west) * 0.7);
+    expect(zoomed.bounds.north - zoomed.bounds.south).toBeLessThan((home.bounds.north - home.bounds.south) * 0.7);
+    for (const v of [home, zoomed]) {
+      expect(v.bounds.west).toBeGreaterThanOrEqual(v.region.west - 0.01);
+      expect(v.bounds.south).toBeGreaterThanOrEqual(v.region.south - 0.01);
+    }
+    expect(zoomed.countries).toEqual(home.countries);
+    expect(home.countries).toEqual(expect.arrayContaining(['BLR', 'UKR', 'RUS', 'POL', 'LTU', 'LVA', 'EST']));
     await page.waitForTimeout(200);
     await shot(page, 'map-nav-1280-zoomed');
 
@@ -181,8 +198,8 @@ describe('the map is navigable', () => {
     expectInRegion(topLeft);
     for (let i = 0; i < 8; i++) await drag(page, box.x + box.width - 100, box.y + box.height - 100, -700, -350);
     const bottomRight = await view(page);
-    expect(bottomRight.scrollX + bottomRight.spanX).toBeCloseTo(REGION.width, 1);
-    expect(bottomRight.scrollY + bottomRight.spanY).toBeCloseTo(REGION.height, 1);
+    expect(bottomRight.scrollX + bottomRight.spanX).toBeCloseTo(bottomRight.mapWidth, 1);
+    expect(bottomRight.scrollY + bottomRight.spanY).toBeCloseTo(bottomRight.mapHeight, 1);
     expectInRegion(bottomRight);
 
     // Zoom is clamped: 4× at most, and out no further than the whole region in sight.
@@ -193,8 +210,8 @@ describe('the map is navigable', () => {
     for (let i = 0; i < 25; i++) await page.mouse.wheel(0, 200);
     await expect.poll(async () => (await view(page)).zoom).toBe(home.minZoom);
     const out = await view(page);
-    expect(out.spanX).toBeGreaterThanOrEqual(REGION.width - 0.05);
-    expect(out.spanY).toBeGreaterThanOrEqual(REGION.height - 0.05);
+    expect(out.spanX).toBeGreaterThanOrEqual(out.mapWidth - 0.05);
+    expect(out.spanY).toBeGreaterThanOrEqual(out.mapHeight - 0.05);
     expectInRegion(out);
     await drag(page, box.x + px, box.y + py, 200, 100);
     const outDragged = await view(page);

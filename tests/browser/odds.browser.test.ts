@@ -60,6 +60,11 @@ describe('the Odds panel in Chromium', () => {
     await page.getByRole('button', { name: 'Odds' }).click();
     await page.locator('.odds').waitFor();
     expect((await status(page)).status).toBe('idle');
+    // A bundled scenario is named by its path, with nothing to do first.
+    await page.locator('.od-n').fill('200');
+    await page.locator('.od-n').press('Tab');
+    expect(await page.locator('.od-cmd').textContent()).toBe(`npm run sim -- ${SCENARIO} --runs 200`);
+    expect(await page.locator('.od-cmd-note').isHidden()).toBe(true);
     await page.locator('.od-size[data-n="100"]').click();
     expect(await page.locator('.od-size[aria-pressed="true"]').getAttribute('data-n')).toBe('100');
     await page.locator('.od-n').fill('200');

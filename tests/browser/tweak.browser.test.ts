@@ -146,6 +146,14 @@ describe('loading your own scenario', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.scenario.hash).not.toBe(base.hash);
     expect((await hook(page)).hash).toBe(hashes(r.scenario, 5)[4]);
+
+    // The Odds panel's command names the file as it was loaded, not the page's scenarios/ copy.
+    await page.getByRole('button', { name: 'Odds' }).click();
+    await page.locator('.odds').waitFor();
+    expect(await page.locator('.od-cmd').textContent()).toMatch(/^npm run sim -- hot-incidents\.yaml --runs \d+$/);
+    expect(await page.locator('.od-cmd-note').textContent()).toBe(' (give the path to your file hot-incidents.yaml)');
+    expect(await page.locator('.od-cmd-note').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
     await page.close();
   }, T);

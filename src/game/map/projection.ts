@@ -1,49 +1,9 @@
-// Where things go on screen: the stored d3-geo projection (lon/lat → the 1000×720 map viewport) and
-// the view transform (viewport → canvas pixels). The default view fits the scenario's area of interest
-// (the capitals and unit positions, padded) to the canvas, but never zooms out so far that the edge of
-// the stored map shows: fitting the whole 1000×720 viewport would leave Belarus ~110 px wide at 860×520.
-// The player zooms and pans from there (View.zoomAt, View.panBy), within the stored map.
-import { geoConicConformal, type GeoProjection } from 'd3-geo';
-import region from '../../../assets/map/region.json';
-
-export interface RegionCountry {
-  id: string;
-  iso3: string;
-  name: string;
-  rings: number[][];
-  labelX: number;
-  labelY: number;
-}
-
-export interface RegionData {
-  width: number;
-  height: number;
-  projection: { rotate: number[]; center: number[]; parallels: number[]; scale: number; translate: number[] };
-  countries: RegionCountry[];
-  borders: { a: string; b: string; line: number[] }[];
-}
-
-export const REGION = region as unknown as RegionData;
-
-const p = REGION.projection;
-export const projection: GeoProjection = geoConicConformal()
-  .rotate(p.rotate as [number, number])
-  .center(p.center as [number, number])
-  .parallels(p.parallels as [number, number])
-  .scale(p.scale)
-  .translate(p.translate as [number, number]);
-
-/** lon/lat → viewport units. */
-export function project(lon: number, lat: number): { x: number; y: number } {
-  const r = projection([lon, lat]) ?? [0, 0];
-  return { x: r[0], y: r[1] };
-}
-
-/** viewport units → lon/lat. */
-export function unproject(x: number, y: number): { lon: number; lat: number } {
-  const r = projection.invert?.([x, y]) ?? [0, 0];
-  return { lon: r[0], lat: r[1] };
-}
+// Where things go on screen: the view transform from the scenario's region (map/region.ts: its
+// projection, lon/lat → map units, the places' box PLACES_UNITS on its longer side) to canvas pixels.
+// The default view fits the scenario's area of interest (the capitals of the actors that own countries
+// and the units' places, padded) to the canvas. The player zooms and pans from there (View.zoomAt,
+// View.panBy), within the region.
+import { MapRegion, type LonLatBox } from './region';
 
 /** How far in the map may zoom, as a multiple of the default view's scale. */
 export const MAX_ZOOM = 4;
@@ -54,7 +14,7 @@ export interface ViewState {
   zoom: number;
   minZoom: number;
   maxZoom: number;
-  /** The viewport point (map units, 0…REGION.width × 0…REGION.height) at the canvas's top-left corner. */
+  /** The viewport point (map units, 0…region.width × 0…region.height) at the canvas's top-left corner. */
   scrollX: number;
   scrollY: number;
   /** How much of the viewport the canvas shows, in map units. */
@@ -65,14 +25,21 @@ export interface ViewState {
   height: number;
   /** At the default view (nothing zoomed or panned). */
   home: boolean;
+  /** The lon/lat box of the part of the region in sight. */
+  bounds: LonLatBox;
+  /** The lon/lat box of the whole region (what the player may pan over: the scenario's box, and in a conic's corners a little more). */
+  region: LonLatBox;
+  /** The region's size in map units (the places' box is PLACES_UNITS on its longer side). */
+  mapWidth: number;
+  mapHeight: number;
 }
 
 /**
  * The viewport → screen transform for the current canvas size, and the player's zoom and pan on it.
  *
  * The default ("home") view fits the scenario's area of interest (the capitals and unit positions,
- * padded) to the canvas, never zoomed out so far that the edge of the stored map shows. From there the
- * player may zoom in up to MAX_ZOOM× and out until the whole stored map (the region) is in sight,
+ * padded) to the canvas, all of it in sight. From there the player may zoom in up to MAX_ZOOM× and out
+ * until the whole region is in sight,
  * centred with a margin around it on the axis where it is smaller than the canvas; panning never takes
  * the region's edge inside the canvas on an axis where the region is the larger.
  */
@@ -84,7 +51,15 @@ export class View {
   height = 1;
   /** The default view's transform, for reset and for the zoom factor. */
   private home = { scale: 1, ox: 0, oy: 0 };
-  private focus: [number, number, number, number] = [0, 0, REGION.width, REGION.height];
+  /** The scenario's region; a placeholder (fitted to nothing) until the scene sets one. */
+  region = new MapRegion({ bounds: null, projection: null, fit: [] });
+  private focus: [number, number, number, number] = [0, 0, this.region.width, this.region.height];
+
+  /** A new region (a new scenario): the focus box is in its map units; call fit() next. */
+  setRegion(region: MapRegion): void {
+    this.region = region;
+    this.focus = [0, 0, region.width, region.height];
+  }
 
   /** Fits a viewport box (x0, y0, x1, y1) into a canvas of w × h as the default view, and shows it. */
   fit(w: number, h: number, box: [number, number, number, number]): void {
@@ -94,13 +69,13 @@ export class View {
     const pad = Math.min(w, h) * 0.06;
     const bw = Math.max(1, box[2] - box[0]);
     const bh = Math.max(1, box[3] - box[1]);
-    const contain = Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh);
-    const cover = Math.max(w / REGION.width, h / REGION.height);
-    const s = Math.max(contain, cover);
+    // The area of interest comes first: all of it is in sight, even where the region's edge then shows
+    // (a fitted region is wide enough for a wide screen: map/region.ts).
+    const s = Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh);
     const cx = (box[0] + box[2]) / 2;
     const cy = (box[1] + box[3]) / 2;
-    // Centre the box, then clamp so the viewport always covers the canvas.
-    this.home = { scale: s, ox: clamp(w / 2 - cx * s, w - REGION.width * s, 0), oy: clamp(h / 2 - cy * s, h - REGION.height * s, 0) };
+    // Centre the box, then clamp so the region covers the canvas on each axis where it is the larger.
+    this.home = { scale: s, ox: clamp(w / 2 - cx * s, w - this.region.width * s, 0), oy: clamp(h / 2 - cy * s, h - this.region.height * s, 0) };
     this.reset();
   }
 
@@ -136,7 +111,7 @@ export class View {
 
   /** The smallest scale: the whole region in sight. */
   minScale(): number {
-    return Math.min(this.home.scale, this.width / REGION.width, this.height / REGION.height);
+    return Math.min(this.home.scale, this.width / this.region.width, this.height / this.region.height);
   }
 
   maxScale(): number {
@@ -168,8 +143,8 @@ export class View {
 
   /** Keeps the region over the canvas on each axis where it is larger, centred where it is smaller. */
   private clampPan(): void {
-    this.ox = clamp(this.ox, this.width - REGION.width * this.scale, 0);
-    this.oy = clamp(this.oy, this.height - REGION.height * this.scale, 0);
+    this.ox = clamp(this.ox, this.width - this.region.width * this.scale, 0);
+    this.oy = clamp(this.oy, this.height - this.region.height * this.scale, 0);
   }
 
   state(): ViewState {
@@ -185,6 +160,10 @@ export class View {
       width: Math.round(this.width),
       height: Math.round(this.height),
       home: this.isHome(),
+      bounds: this.region.boxOf(-this.ox / this.scale, -this.oy / this.scale, (this.width - this.ox) / this.scale, (this.height - this.oy) / this.scale),
+      region: this.region.extent,
+      mapWidth: this.region.width,
+      mapHeight: this.region.height,
     };
   }
 
@@ -198,13 +177,13 @@ export class View {
 
   /** lon/lat → screen pixels. */
   at(lon: number, lat: number): { x: number; y: number } {
-    const v = project(lon, lat);
+    const v = this.region.project(lon, lat);
     return { x: this.x(v.x), y: this.y(v.y) };
   }
 
   /** Screen pixels → lon/lat. */
   lonLat(sx: number, sy: number): { lon: number; lat: number } {
-    return unproject((sx - this.ox) / this.scale, (sy - this.oy) / this.scale);
+    return this.region.unproject((sx - this.ox) / this.scale, (sy - this.oy) / this.scale);
   }
 }
 

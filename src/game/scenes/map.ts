@@ -1,13 +1,14 @@
-// The Map scene: draws the base map, capitals and places, tension lines, units and speech bubbles from
-// the session store, and animates what changed when a new day lands (or, with the store's reducedMotion,
+// The Map scene: draws the base map of the scenario's region (map/region.ts: fitted to its places, or
+// its map section), capitals and places, tension lines, units and speech bubbles from the session store, and animates what changed when a new day lands (or, with the store's reducedMotion,
 // shows it at once). The player zooms and pans the view (map/nav.ts; clamped to the region by View);
 // each change lays every layer out again at the next frame, so labels keep their screen size and thin
 // out by priority where they would collide. It only reads the store (through its selectors); it never
 // runs model logic.
 import * as Phaser from 'phaser';
 import type { SessionStore, Session } from '../../store/session';
-import { autoplayDayMs, latestEvents, mapActors, mapPairLines, mapPlaces, mapReducedMotion, mapUnits, type MapActor } from '../../store/map-view';
-import { project, REGION, View, type ViewState } from '../map/projection';
+import { autoplayDayMs, latestEvents, mapActors, mapPairLines, mapPlaces, mapReducedMotion, mapSpec, mapUnits, type MapActor } from '../../store/map-view';
+import { View, type ViewState } from '../map/projection';
+import { MapRegion } from '../map/region';
 import { MapNav, ZOOM_STEP } from '../map/nav';
 import { Countries } from '../map/countries';
 import { Places } from '../map/places';
@@ -26,17 +27,13 @@ export interface MapViewInfo extends ViewState {
   units: { name: string; x: number; y: number }[];
   /** Tweens and pulses running (0 when motion is reduced, once a change has landed). */
   animations: number;
+  /** The ISO codes of the countries drawn (those in the region), largest first. */
+  countries: string[];
 }
 
-/** Whether a lon/lat falls inside the stored map (Brussels and Washington do not). */
-function onMap(lon: number, lat: number): boolean {
-  const v = project(lon, lat);
-  return v.x >= 0 && v.x <= REGION.width && v.y >= 0 && v.y <= REGION.height;
-}
-
-/** The tension lines the map can draw: both capitals inside the stored map. */
-function lines(s: Session) {
-  return mapPairLines(s).filter((l) => onMap(l.from.lon, l.from.lat) && onMap(l.to.lon, l.to.lat));
+/** The tension lines the map can draw: both capitals inside the region. */
+function lines(s: Session, region: MapRegion) {
+  return mapPairLines(s).filter((l) => region.inside(l.from.lon, l.from.lat) && region.inside(l.to.lon, l.to.lat));
 }
 
 const DEPTH = { countries: 0, lines: 10, places: 20, units: 30, bubbles: 60, tooltip: 100 };
@@ -75,6 +72,7 @@ export class MapScene extends Phaser.Scene {
       card: this.tooltip.shown(),
       units: this.units.visible(this.view),
       animations: this.tweens.getTweens().filter((t) => t.isPlaying()).length + this.lines.pulses(this.time.now),
+      countries: this.countries.codes(),
     };
   }
 
@@ -198,7 +196,7 @@ export class MapScene extends Phaser.Scene {
     if (s.game === prev.game && s.role === prev.role && s.days === prev.days) return;
     const oneDay = s.days.length === prev.days.length + 1;
     const ms = oneDay && !this.reduced ? this.dayMs(s) : 0;
-    this.lines.update(lines(s), Math.max(ms, 1));
+    this.lines.update(lines(s, this.view.region), Math.max(ms, 1));
     this.applyUnits(s, ms, oneDay && !this.reduced);
     if (oneDay) {
       const events = latestEvents(s);
@@ -206,7 +204,7 @@ export class MapScene extends Phaser.Scene {
       for (const e of events) {
         if (e.kind !== 'incident') continue;
         const ids = new Set(Object.keys(e.deltas));
-        for (const l of lines(s)) {
+        for (const l of lines(s, this.view.region)) {
           if (ids.has(l.id) || (e.actor && e.target && ((l.a === e.actor && l.b === e.target) || (l.a === e.target && l.b === e.actor)))) this.lines.pulse(l.id);
         }
       }
@@ -221,19 +219,26 @@ export class MapScene extends Phaser.Scene {
     const places = mapPlaces(s);
     this.places.setPlaces(places);
     this.bubbles.clear();
-    // The area of interest: the capitals the tension lines join and every unit's place.
-    const pts: { x: number; y: number }[] = [];
-    for (const l of lines(s)) pts.push(project(l.from.lon, l.from.lat), project(l.to.lon, l.to.lat));
-    for (const u of mapUnits(s)) pts.push(project(u.lon, u.lat));
-    if (pts.length === 0) for (const p of places) if (p.kind !== 'edge') pts.push(project(p.lon, p.lat));
+    // The region: the scenario's map section, or every place it must show with a margin.
+    const region = new MapRegion(mapSpec(s));
+    this.view.setRegion(region);
+    // The area of interest: the capitals of the actors that own countries (or, where none does, the
+    // capitals the tension lines join) and every unit's place; failing those, every place.
+    const inside = (p: { lon: number; lat: number; kind?: string }) => p.kind !== 'edge' && region.inside(p.lon, p.lat);
+    const owners = this.actors.filter((a) => a.countries.length > 0);
+    const capitals = owners.length > 0 ? owners.map((a) => a.capital).filter((c) => c !== null) : lines(s, region).flatMap((l) => [l.from, l.to]);
+    let focus = [...capitals, ...mapUnits(s)].filter(inside);
+    if (focus.length === 0) focus = places.filter(inside);
+    const pts = focus.map((p) => region.project(p.lon, p.lat));
     if (pts.length > 0) {
       const xs = pts.map((p) => p.x);
       const ys = pts.map((p) => p.y);
       this.focus = [Math.min(...xs) - 20, Math.min(...ys) - 30, Math.max(...xs) + 20, Math.max(...ys) + 30];
-    }
-    this.lines.update(lines(s), 1);
+    } else this.focus = [0, 0, region.width, region.height];
+    this.lines.update(lines(s, region), 1);
     // A new scenario starts at its default view.
     this.view.fit(this.scale.width, this.scale.height, this.focus);
+    this.countries.setRegion(region, owners, this.view.scale);
     this.relayout();
   }
 

@@ -38,6 +38,30 @@ function date(ctx: Ctx, path: Path, d: string | undefined): void {
   if (d !== undefined && !isRealDate(d)) ctx.out.push({ path, message: `'${d}' is not a calendar date` });
 }
 
+/**
+ * A from/until window (inclusive dates): real dates, inside the game (an error: a window outside it is
+ * a typo, and one that reaches past either end says nothing), and until not before from.
+ */
+function dateWindow(ctx: Ctx, path: Path, w: { from?: string; until?: string }): void {
+  const { start, turnLimit } = ctx.s.meta;
+  for (const key of ['from', 'until'] as const) {
+    const d = w[key];
+    if (d === undefined) continue;
+    if (!isRealDate(d)) {
+      date(ctx, [...path, key], d);
+      continue;
+    }
+    if (start === undefined || !isRealDate(start)) continue;
+    const t = dateTurn(start, d);
+    const open = key === 'from' ? 'leave out from: the window is then open from the start' : 'leave out until: the window then stays open to the end';
+    if (t < 1) ctx.out.push({ path: [...path, key], message: `${key} ${d} is before the start (${start})`, hint: `a date inside the game, or ${open}` });
+    else if (t > turnLimit) ctx.out.push({ path: [...path, key], message: `${key} ${d} is after the last turn (turn ${turnLimit})`, hint: `a date inside the game, or ${open}` });
+  }
+  if (w.from !== undefined && w.until !== undefined && isRealDate(w.from) && isRealDate(w.until) && w.until < w.from) {
+    ctx.out.push({ path: [...path, 'until'], message: `until ${w.until} is before from ${w.from}: the window is empty`, hint: 'both days are inclusive: write the later date in until' });
+  }
+}
+
 /** Pair ends inside actions may be self/target/*; elsewhere only actor ids (and * in effects). */
 function pairEnds(ctx: Ctx, path: Path, pair: readonly [string, string], extra: readonly string[], mustExist = true): void {
   pair.forEach((end, i) => ref(ctx, [...path, i], end, ctx.actors, 'actors', extra));
@@ -255,6 +279,8 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
     a.targets?.forEach((x, j) => ref(ctx, [...p, 'targets', j], x, ctx.actors, 'actors'));
     const extra = a.targets?.length ? ['self', 'target'] : ['self'];
     if (a.requires) condition(ctx, [...p, 'requires'], a.requires, extra);
+    dateWindow(ctx, p, a);
+    if (typeof a.visibility === 'object') a.visibility.to.forEach((x, j) => ref(ctx, [...p, 'visibility', 'to', j], x, ctx.actors, 'actors', a.targets?.length ? ['target'] : []));
     effects(ctx, [...p, 'effects'], a.effects, extra);
     if (a.kind === 'incident' && !a.targets?.length) ctx.out.push({ path: [...p, 'targets'], message: 'an incident needs targets: it happens on a pair (actor, target)' });
     src([...p, 'source'], a.source);
@@ -271,6 +297,10 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
       else if (t > lastTurn) ctx.out.push({ path: [...p, 'date'], message: `${e.date} is after the last turn (turn ${lastTurn})`, hint: 'raise meta.turnLimit or drop the event' });
     }
     if (e.date === undefined && e.when === undefined) ctx.out.push({ path: p, message: 'an event needs a date, a when condition, or both' });
+    dateWindow(ctx, p, e);
+    if (e.date !== undefined && (e.from !== undefined || e.until !== undefined)) {
+      ctx.out.push({ path: [...p, e.from !== undefined ? 'from' : 'until'], message: 'a dated event fires on its date: from and until are for events with a when and no date', hint: 'drop the date (the event then fires the first day its when holds inside the window), or drop from and until' });
+    }
     if (e.actor !== undefined) ref(ctx, [...p, 'actor'], e.actor, ctx.actors, 'actors');
     if (e.target !== undefined) ref(ctx, [...p, 'target'], e.target, ctx.actors, 'actors');
     if (e.action !== undefined) {
@@ -306,6 +336,7 @@ export function crossCheck(s: ScenarioData, known: KnownIds = knownIds(s)): Prob
     ctx.out.push({ path: ['outcomes'], message: limits === 0 ? 'no outcome has atLimit: true' : `${limits} outcomes have atLimit: true`, hint: 'exactly one outcome (e.g. a stalemate) applies when the turn limit is reached' });
   }
   if (s.calibration) calibration(ctx, s.calibration, src);
+  if (s.lint?.publicFrom !== undefined) ref(ctx, ['lint', 'publicFrom'], s.lint.publicFrom, ctx.events, 'events');
   return ctx.out;
 }
 

@@ -24,6 +24,8 @@ function typeOf(node: Node, defs: Record<string, Node>): string {
     return items ? `list of ${typeOf(items, defs)}` : 'list';
   }
   if (n.type === 'object') return n.properties ? 'mapping' : 'mapping (key → value)';
+  // Text fields say their length limit (the loader refuses longer text); ids and codes keep their own rule.
+  if (n.type === 'string' && typeof n.maxLength === 'number' && n.pattern === undefined) return `string (at most ${n.maxLength} characters)`;
   return typeof n.type === 'string' ? n.type : 'value';
 }
 

@@ -4,9 +4,11 @@
 import { LineCounter, Parser, isScalar, parseDocument, visit } from 'yaml';
 import { ScenarioSchema, type ScenarioData } from './schema';
 import { formatPath, locate, type ParsedFile } from './source-map';
+import { flowCommaHint } from './flow-comma';
 import { entryKey, mergeValue, stripMarkers, type Json, type MergeProblem, type NewEntry } from './extends';
 import { problemsFromZod, type Problem } from './zod-issues';
 import { crossCheck, knownIds } from './crossrefs';
+import { geographyProblems, withAtlasBorders } from './geography';
 import { z } from 'zod';
 import { closest, suggest, type ScenarioError } from './errors';
 import { hashValue } from '../hash';
@@ -19,7 +21,7 @@ export interface ScenarioReader {
 
 export interface Scenario {
   data: ScenarioData;
-  /** Hash of the resolved content a game plays by (all but calibration and meta.featured): a variant's hash covers what it inherits. */
+  /** Hash of the resolved content a game plays by (all but calibration, lint and meta.featured): a variant's hash covers what it inherits. */
   hash: string;
   /** The file it was loaded from, and its bases. */
   files: string[];
@@ -191,13 +193,16 @@ export function parseFile(file: string, text: string): { parsed?: ParsedFile; er
     const got = Array.isArray(data) ? 'a list' : data === null ? 'nothing' : typeof data;
     return { errors: [fileError(file, `the top level must be a mapping (meta:, actors:, …), got ${got}`)] };
   }
-  return { parsed: { file, doc, lines, data }, errors: [] };
+  return { parsed: { file, doc, lines, data, text }, errors: [] };
 }
 
 function toErrors(problems: (Problem | MergeProblem)[], files: ParsedFile[], data: unknown): ScenarioError[] {
   return problems.map((p) => {
-    const loc = locate(files, data, p.path, 'atKey' in p ? p.atKey : false);
-    return { ...loc, path: formatPath(data, p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) };
+    const atKey = 'atKey' in p ? p.atKey === true : false;
+    const loc = locate(files, data, p.path, atKey);
+    // An unknown key that is text after a comma inside { }: say so, rather than "check the spelling".
+    const hint = (atKey && flowCommaHint(files, data, p.path)) || p.hint;
+    return { ...loc, path: formatPath(data, p.path), message: p.message, ...(hint ? { hint } : {}) };
   });
 }
 
@@ -232,7 +237,7 @@ function partialData(raw: Record<string, unknown>): ScenarioData {
     else if (key === 'meta') out[key] = { sources: [], start: undefined, turnLimit: Infinity };
     else if (key === 'rules') out[key] = ScenarioSchema.shape.rules.parse({});
     // An optional section that fails the schema is left out of the cross-checks.
-    else if (key === 'calibration') out[key] = undefined;
+    else if (key === 'calibration' || key === 'lint') out[key] = undefined;
     else out[key] = [];
   }
   return out as ScenarioData;
@@ -248,17 +253,21 @@ export function validateData(data: unknown, files: ParsedFile[], label: string):
     const cross = crossCheck(partialData(raw), knownIds(raw));
     return { ok: false, errors: [...place(problemsFromZod(parsed.error), data), ...place(cross, data)] };
   }
-  const cross = crossCheck(parsed.data);
+  const cross = [...crossCheck(parsed.data), ...geographyProblems(parsed.data)];
   if (cross.length) return { ok: false, errors: place(cross, parsed.data) };
-  return { ok: true, scenario: { data: parsed.data, hash: hashValue(playedContent(parsed.data)), files: files.map((f) => f.file) } };
+  // The borders the model measures by, the atlas's filled in (scenario/geography.ts).
+  const resolved = withAtlasBorders(parsed.data);
+  return { ok: true, scenario: { data: resolved, hash: hashValue(playedContent(resolved)), files: files.map((f) => f.file) } };
 }
 
 /**
- * What the scenario's hash covers: all a game plays by. The calibration targets and the menu's
- * `meta.featured` change no game, so adding or editing them keeps the hash (and replays' notes) as they were.
+ * What the scenario's hash covers: all a game plays by. The calibration targets, the linter's section and
+ * the menu's `meta.featured` change no game, so adding or editing them keeps the hash (and replays' notes) as they were.
  */
 function playedContent(d: ScenarioData): unknown {
-  return { ...d, calibration: undefined, meta: { ...d.meta, featured: undefined } };
+  // The map section and the actors' countries draw the map; what they change in a game (the atlas's
+  // borders) is in the resolved borders, which the hash covers.
+  return { ...d, calibration: undefined, lint: undefined, map: undefined, actors: d.actors.map((a) => ({ ...a, countries: undefined })), meta: { ...d.meta, featured: undefined } };
 }
 
 /**

@@ -124,6 +124,21 @@ export const Effect = z
   ])
   .describe('One change an action or event makes: to a tension, a meter, a force, what others know (reveal), or what an actor aims for (aim).');
 
+/** Who sees a move: everyone, only its actor, or its actor and the actors named in `to`. */
+export const Visibility = z
+  .union([
+    z.enum(['public', 'private']),
+    z.strictObject({
+      to: z
+        .array(z.string())
+        .min(1)
+        .describe('The actors who see the move besides its actor: actor ids, or "target" for the action\'s target.'),
+    }),
+  ], { error: 'write public, private, or { to: [actor, …] } to name the actors who see it (e.g. { to: [russia] })' })
+  .describe(
+    'Who sees the move: public (everyone), private (only the actor), or { to: [actor, …] } (the actor and the actors named). Only a move its target sees moves the pair (actor, target) by its Goldstein weight.',
+  );
+
 const Topics = z
   .record(Id, Finite.min(-1).max(1))
   .describe('How the action lines up with stated positions: topic → −1 (against) … +1 (for).');
@@ -143,10 +158,12 @@ export const Action = z
       .array(Id)
       .optional()
       .describe('The actors it may be aimed at; the actor (or the AI) picks one. Public actions move the pair (actor, target) by −goldstein × rules.goldsteinScale.'),
-    visibility: z.enum(['public', 'private']).default('public').describe('Public actions are seen and felt by everyone; private ones only by the actor.'),
+    visibility: Visibility.default('public'),
     cooldown: z.number().int().min(0).default(0).describe('Turns before the same actor may take it again.'),
     limit: z.number().int().min(1).optional().describe('How many times each actor may take it in a game.'),
     requires: Condition.optional().describe('When the action is available.'),
+    from: IsoDate.optional().describe('The first day the action is available (inclusive; YYYY-MM-DD, inside the game).'),
+    until: IsoDate.optional().describe('The last day the action is available (inclusive; YYYY-MM-DD, inside the game).'),
     effects: z.array(Effect).default([]).describe('What the action changes, besides its Goldstein impact.'),
     topics: Topics.optional(),
     text: z.string().min(1).max(300).describe('The feed line; {actor}, {target}, {leader} and {value} are filled in.'),
@@ -158,11 +175,13 @@ export const ScriptedEvent = z
   .strictObject({
     id: Id,
     date: IsoDate.optional().describe('The day it fires.'),
-    when: Condition.optional().describe('With a date: it fires only if this holds that day. Without a date: it fires the first day this holds.'),
+    when: Condition.optional().describe('With a date: it fires only if this holds that day. Without a date: it fires the first day this holds (between from and until, if given).'),
+    from: IsoDate.optional().describe('For an event with a when and no date: the first day it may fire (inclusive).'),
+    until: IsoDate.optional().describe('For an event with a when and no date: the last day it may fire (inclusive).'),
     chance: Probability.default(1).describe('The odds it happens when due (a seeded draw).'),
     plan: z.boolean().default(false).describe('A plan announced before the source was written: the model may still change it.'),
     actor: Id.optional().describe('Who acts in it (for the feed, the ledger and blame).'),
-    action: Id.optional().describe('A catalogue action it performs (with its Goldstein impact and effects).'),
+    action: Id.optional().describe("A catalogue action it performs (with its Goldstein impact and effects). The event ignores the action's requires, from and until, and starts no cooldown; it counts toward the action's limit, and once the actor has used the action up, the event happens without it."),
     target: Id.optional().describe("The action's target."),
     effects: z.array(Effect).default([]).describe('Further changes it makes.'),
     text: z.string().min(1).max(300).describe('The feed line.'),
@@ -201,6 +220,9 @@ export const Outcome = z
   })
   .describe('An end condition and what it means for each role.');
 
+/** An ISO 3166 alpha-3 country code, as the atlas (Natural Earth) keys its countries. */
+export const CountryCode = z.string().regex(/^[A-Z]{3}$/, 'country codes are ISO 3166 alpha-3 codes, three capital letters (e.g. UKR)');
+
 export const Actor = z
   .strictObject({
     id: Id,
@@ -209,6 +231,11 @@ export const Actor = z
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb').describe('Its colour on the map, #rrggbb.'),
     capital: Id.optional().describe('The place its statements come from.'),
     kind: z.enum(['state', 'alliance', 'organisation', 'observer', 'society']).describe('What sort of actor it is.'),
+    countries: z
+      .array(CountryCode)
+      .max(60)
+      .optional()
+      .describe("The countries that are this actor's territory, as ISO 3166 alpha-3 codes (e.g. [BLR]): the map tints them in its colour, and the land borders they share with another actor's countries measure \"km to the border\". A country belongs to one actor at most."),
     playable: z.boolean().default(false).describe('Whether a player can take this role.'),
     role: z
       .strictObject({
@@ -335,9 +362,35 @@ export const Border = z
     id: Id,
     name: z.string().min(1).max(80).describe('The name shown in the game.'),
     between: z.tuple([Id, Id]).describe('The two actors the border separates.'),
-    line: z.array(z.tuple([Finite.min(-180).max(180), Finite.min(-90).max(90)])).min(2).describe('The border as [lon, lat] points.'),
+    line: z
+      .array(z.tuple([Finite.min(-180).max(180), Finite.min(-90).max(90)]))
+      .min(2)
+      .optional()
+      .describe("The border as [lon, lat] points, for a line that is not a land border (a coast, a front, a blockade line). Leave it out to take the atlas's land border between the two actors' countries."),
   })
-  .describe('A border that matters for distances: forces near it raise the threat felt across it.');
+  .describe('A border that matters for distances: forces near it raise the threat felt across it. A line drawn here takes precedence over the atlas for its pair.');
+
+export const MapSection = z
+  .strictObject({
+    bounds: z
+      .strictObject({
+        west: Finite.min(-180).max(180).describe('Western edge, degrees east (greater than east for a region across the 180° meridian).'),
+        east: Finite.min(-180).max(180).describe('Eastern edge, degrees east.'),
+        south: Finite.min(-85).max(85).describe('Southern edge, degrees north.'),
+        north: Finite.min(-85).max(85).describe('Northern edge, degrees north.'),
+      })
+      .optional()
+      .describe('The region the map shows and the player may pan over. Default: every place (but edge places) and every force\'s place, with a margin.'),
+    projection: z
+      .enum(['conic', 'mercator', 'equirectangular'])
+      .optional()
+      .describe('How the globe is flattened. Default: conic (conformal) for a region centred more than 25° from the equator, mercator for one nearer the equator or across it.'),
+    borders: z
+      .enum(['atlas', 'listed'])
+      .default('atlas')
+      .describe('Where the borders for distances come from: atlas (every pair of actors whose countries share a land border, plus the borders listed) or listed (only the borders listed).'),
+  })
+  .describe("Where the map is and how it is drawn, and which borders count for distances. Optional: the map fits the scenario's places by itself.");
 
 export const Band = z.strictObject({
   id: Id,
@@ -440,7 +493,7 @@ export const Meta = z
           publication: z.string().min(1).max(120).describe('Where it was published.'),
           author: z.string().max(120).optional().describe('Who wrote it.'),
           title: z.string().max(200).optional().describe('Its title.'),
-          date: IsoDate.describe('When it was published.'),
+          date: IsoDate.optional().describe('When it was published (leave it out for an undated document).'),
           url: z.string().max(400).optional().describe('Where to read it (shown as text; the game never fetches it).'),
         }),
       )
@@ -514,6 +567,28 @@ export const Calibration = z
   })
   .describe('What `npm run calibrate` studies and the targets the odds must meet (docs/calibration.md). The game never reads it, a variant does not inherit it, and it does not count toward the scenario\'s hash.');
 
+/** The linter's rules (`validate --lint`, scenario/lint.ts), in the order it reports them. */
+export const LINT_RULES = ['early-public-move', 'duplicate-incident', 'unreachable-action', 'outcome-never-fires', 'losing-card', 'idle-actor'] as const;
+
+/** One acknowledged warning of the linter. */
+export const LintAllow = z
+  .strictObject({
+    rule: z.enum(LINT_RULES).describe('The rule whose warning this acknowledges.'),
+    path: z.string().min(1).max(200).optional().describe('The path the warning names, as printed (e.g. actions[drone-incursion]); without it, every warning of the rule.'),
+    reason: z.string().min(1).max(300).describe('Why the behaviour is meant; --lint prints it with the warning it acknowledges.'),
+  })
+  .describe('A warning of the linter that the scenario means, and why.');
+
+export const Lint = z
+  .strictObject({
+    publicFrom: Id.optional().describe('The scripted event that makes the crisis public, when the linter\'s own rule picks the wrong one (docs/scenario-format.md, the linter).'),
+    allow: z
+      .array(LintAllow)
+      .default([])
+      .describe("Warnings of `validate --lint` whose behaviour is meant, each with the rule, the path and the reason. A variant's warnings are acknowledged by its own list and by its bases'."),
+  })
+  .describe('What `npm run -s validate -- --lint` should know about this scenario. The game never reads it, and it does not count toward the scenario\'s hash.');
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path to the JSON Schema, for editors.'),
@@ -522,6 +597,7 @@ export const ScenarioSchema = z
     rules: Rules.prefault({}),
     places: z.array(Place).min(1).describe('The places on the map: capitals, cities, bases, off-map origins.'),
     borders: z.array(Border).default([]).describe('Borders that matter for distances.'),
+    map: MapSection.optional(),
     actors: z.array(Actor).min(2).describe('Everyone who acts or is acted upon.'),
     meters: z.array(Meter).default([]).describe('Per-actor quantities (legitimacy, readiness …).'),
     pairs: z.array(Pair).min(1).describe('The tensions the model tracks, one per pair of actors.'),
@@ -531,6 +607,7 @@ export const ScenarioSchema = z
     events: z.array(ScriptedEvent).default([]).describe('The scripted timeline.'),
     outcomes: z.array(Outcome).min(1).describe('How the game can end, checked in this order.'),
     calibration: Calibration.optional(),
+    lint: Lint.optional(),
   })
   .describe('A Brink scenario: a crisis described in data.');
 
@@ -547,4 +624,7 @@ export type SourceData = z.output<typeof Source>;
 export type RulesData = z.output<typeof Rules>;
 export type DynamicData = z.output<typeof Dynamic>;
 export type CalibrationData = z.output<typeof Calibration>;
+export type LintData = z.output<typeof Lint>;
 export type ConditionData = ConditionInput;
+export type MapData = z.output<typeof MapSection>;
+export type VisibilityData = z.output<typeof Visibility>;

@@ -10,6 +10,8 @@ export interface ParsedFile {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** The source text (for hints that show a line fixed). */
+  text?: string;
 }
 
 export interface Location {
@@ -90,6 +92,16 @@ function walk(doc: Document.Parsed, sem: Semantic[]): { node: YamlNode | null; d
     depth++;
   }
   return { node: (node as YamlNode) ?? null, depth, keyNode };
+}
+
+/** The YAML node a path of the resolved scenario is written as, with its file: the first file (variant first) that holds the whole path. */
+export function nodeAt(files: readonly ParsedFile[], data: unknown, path: readonly PathSegment[]): { file: ParsedFile; node: YamlNode } | undefined {
+  const sem = semanticPath(data, path);
+  for (const f of files) {
+    const r = walk(f.doc, sem);
+    if (r.depth === sem.length && r.node) return { file: f, node: r.node };
+  }
+  return undefined;
 }
 
 /**

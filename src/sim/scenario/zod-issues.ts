@@ -73,7 +73,10 @@ function convert(issue: Issue, prefix: (string | number)[]): Problem[] {
         .map((b) => ({ b, unknownRoot: b.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0), n: b.length }))
         .sort((x, y) => Number(x.unknownRoot) - Number(y.unknownRoot) || x.n - y.n);
       const best = scored[0];
-      if (best && !best.unknownRoot) return best.b.flatMap((i) => convert(i, path));
+      // A union's own message (set with { error } in the schema) is the hint: it says which forms are allowed.
+      const own = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+      if (best && !best.unknownRoot) return best.b.flatMap((i) => convert(i, path)).map((p) => (own && !p.hint ? { ...p, hint: own } : p));
+      if (own) return [{ path, message: 'this entry matches none of the allowed shapes', hint: own }];
       return [{ path, message: 'this entry matches none of the allowed shapes', hint: 'see the field description in scenario.schema.json for the allowed forms' }];
     }
     case 'too_small':

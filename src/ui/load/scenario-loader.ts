@@ -34,7 +34,7 @@ export function createScenarioLoader(users: UserScenarios, panel: ErrorPanel, lo
       panel.show({ title: `${shown} does not load`, note: 'Nothing was changed: the game in progress goes on. Fix the file and load it again.', errors: r.errors.map((e) => (e.file === file ? { ...e, file: shown } : e)), file: shown });
       return null;
     }
-    users.add(file, text, 'file');
+    users.add(file, text, 'file', name);
     panel.hide();
     loaded({ file, title: r.scenario.data.meta.title });
     return file;

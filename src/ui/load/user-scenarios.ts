@@ -9,6 +9,8 @@ export type UserKind = 'file' | 'tweak';
 interface Entry {
   text: string;
   kind: UserKind;
+  /** The file's name as the player loaded it (without its folder, which the page never learns). */
+  name?: string;
 }
 
 const KEY = 'brink.user-scenarios.v1';
@@ -24,7 +26,7 @@ export function createUserScenarios(bundled: Record<string, string>, storage: St
   const files = new Map<string, Entry>();
   try {
     const saved = JSON.parse(storage?.getItem(KEY) ?? '{}') as Record<string, Entry>;
-    for (const [f, e] of Object.entries(saved)) if (typeof e?.text === 'string' && f.startsWith('scenarios/')) files.set(f, { text: e.text, kind: e.kind === 'tweak' ? 'tweak' : 'file' });
+    for (const [f, e] of Object.entries(saved)) if (typeof e?.text === 'string' && f.startsWith('scenarios/')) files.set(f, { text: e.text, kind: e.kind === 'tweak' ? 'tweak' : 'file', ...(typeof e.name === 'string' ? { name: e.name } : {}) });
   } catch {
     // A damaged entry is dropped: the bundled scenarios still load.
   }
@@ -53,11 +55,17 @@ export function createUserScenarios(bundled: Record<string, string>, storage: St
     pathFor,
     /** A reader that also sees one more file (to check a file before it is added). */
     withFile: (file: string, text: string): ScenarioReader => ({ read: (p) => (p === file ? text : reader.read(p)) }),
-    add(file: string, text: string, kind: UserKind): void {
-      files.set(file, { text, kind });
+    /** Adds a file; `name` is the one it was loaded as (a picked or dropped file). */
+    add(file: string, text: string, kind: UserKind, name?: string): void {
+      files.set(file, { text, kind, ...(name === undefined ? {} : { name: name.split(/[\\/]/).pop() ?? name }) });
       persist();
     },
     kind: (file: string): UserKind | undefined => files.get(file)?.kind,
+    /** The name a file the player loaded was loaded as (its own name, not scenarios/…); null for any other file. */
+    loadedAs(file: string): string | null {
+      const e = files.get(file);
+      return e?.kind === 'file' ? (e.name ?? file.slice(file.lastIndexOf('/') + 1)) : null;
+    },
     /** Every scenario file: bundled, then the player's (in the order added). */
     all: (): string[] => [...Object.keys(bundled).sort(), ...files.keys()],
   };

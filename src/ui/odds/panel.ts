@@ -5,7 +5,7 @@
 import '../styles/odds.css';
 import type { Session, SessionStore } from '../../store/session';
 import { ODDS_SIZES, oddsStore, scenarioLabel, type OddsReport, type OddsState } from '../../store/odds';
-import { cliFile } from '../../store/tweaks';
+import { cliSource } from '../../store/tweaks';
 import { h, replace } from '../dom';
 import { icon } from '../icons';
 import { modalOpen } from '../modal';
@@ -25,10 +25,10 @@ interface Panel {
 
 let open: Panel | null = null;
 
-/** Opens the Odds panel (or closes it when it is open). */
-export function toggleOdds(session: SessionStore): void {
+/** Opens the Odds panel (or closes it when it is open); `loadedAs` names the player's own files as they were loaded. */
+export function toggleOdds(session: SessionStore, loadedAs: (file: string) => string | null = () => null): void {
   if (open) open.close();
-  else open = createPanel(session);
+  else open = createPanel(session, loadedAs);
 }
 
 /** True while the Odds panel is open. */
@@ -36,7 +36,7 @@ export function oddsOpen(): boolean {
   return open !== null;
 }
 
-function createPanel(session: SessionStore): Panel {
+function createPanel(session: SessionStore, loadedAs: (file: string) => string | null): Panel {
   const odds = oddsStore();
   const before = document.activeElement as HTMLElement | null;
 
@@ -66,7 +66,7 @@ function createPanel(session: SessionStore): Panel {
   });
   const run = h('button', { class: 'btn primary od-run', onclick: () => start() }, 'Run');
   const cmd = h('code', { class: 'od-cmd' });
-  const cmdNote = h('span', { class: 'od-cmd-note' }, ' (export the tweak as a variant into scenarios/ first)');
+  const cmdNote = h('span', { class: 'od-cmd-note' });
   const intro = h('p', { class: 'od-intro' }, 'One observer game per seed, 1 to N, played in the background. The same numbers as ', cmd, cmdNote);
 
   const fill = h('span', { class: 'od-progress-fill' });
@@ -109,11 +109,13 @@ function createPanel(session: SessionStore): Panel {
     if (document.activeElement !== custom) custom.value = (ODDS_SIZES as readonly number[]).includes(o.n) ? '' : String(o.n);
     run.disabled = running || !s.scenario;
     run.textContent = `Run ${num(o.n)} games`;
-    // A tweak lives in the browser: the command names the file "Export as variant" gives.
-    const c = s.file ? cliFile(s.file) : { file: '<scenario>', exported: false };
+    // A tweak lives in the browser: the command names the file "Export as variant" gives; the player's
+    // own file goes by the name it was loaded as, not by the page's scenarios/ path.
+    const c = s.file ? cliSource(s.file, loadedAs) : { file: '<scenario>', note: null, exported: false };
     cmd.textContent = `npm run sim -- ${c.file} --runs ${o.n}`;
     cmd.title = c.exported ? `After "Export as variant" (Tweak panel), saved as ${c.file}` : '';
-    cmdNote.hidden = !c.exported;
+    cmdNote.textContent = c.note ? ` (${c.note})` : '';
+    cmdNote.hidden = !c.note;
 
     // Progress: while running, and what became of the last batch.
     const share = o.total > 0 ? o.done / o.total : 0;
