@@ -79,8 +79,12 @@ describe('Brink in Chromium', () => {
     expect(await page.locator('.feed-item').count()).toBeGreaterThan(5);
     expect(Number(await page.locator('.ladder-value').textContent())).toBeGreaterThan(0);
     expect(await page.locator('.ladder-bar .seg.current').count()).toBe(1);
+    // A hidden tab's panel is drawn when its tab is shown.
+    await page.getByRole('tab', { name: 'Pairs' }).click();
     expect(await page.locator('.pair-row').count()).toBeGreaterThan(3);
+    await page.getByRole('tab', { name: 'Why?' }).click();
     expect(await page.locator('.why li').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Tension' }).click();
     await shot(page, 'play-early');
 
     // A feed item of the article's timeline opens its source. By day 15 that is day 1's backdrop, below
