@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReplay, verifyReplay, runGame, makeReplay, type Replay, type Order } from '../src/sim/index';
+import { parseReplay, verifyReplay, runGame, makeReplay, noteError, NOTE_MAX, type Replay, type Order } from '../src/sim/index';
 import { replayFragment, readReplayFragment } from '../src/store/replay-link';
 import { readSave, writeSave, SAVE_KEY } from '../src/store/saves';
 import { createSession } from '../src/store/session';
@@ -77,12 +77,56 @@ describe('replay files', () => {
     }
   });
 
+  it('reads a version 1 replay (from before notes) as version 2 with no notes, and it still verifies', () => {
+    // tests/fixtures/replay-v1.json was written by the version 1 format: seed 11, Belarus, two orders, 30 days.
+    const read = parseReplay(readFileSync('tests/fixtures/replay-v1.json', 'utf8'));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.replay.version).toBe(2);
+    expect(read.replay.notes).toEqual([]);
+    const v = verifyReplay(scenario, read.replay);
+    expect({ ok: v.ok, days: v.days.length - 1, divergedAt: v.divergedAt }).toEqual({ ok: true, days: 30, divergedAt: null });
+  });
+
+  it('carries notes in the file and the link, in day order, and verification ignores them', () => {
+    const notes = [
+      { day: 12, text: 'Fear peaks: note the Brest exercise.' },
+      { day: 3, text: 'Belarus offers talks.' },
+      { day: 12, text: 'A second note on the same day keeps its place.' },
+    ];
+    const base = recorded();
+    const t = runGame(scenario, '11', { role: 'belarus', turns: 30, orders: (turn) => (ORDERS[String(turn)] ? { belarus: ORDERS[String(turn)]! } : {}) });
+    const noted = makeReplay(scenario, '11', 'belarus', ORDERS, t.turns.map((x) => x.hash), t.outcome, notes);
+    expect(noted.notes.map((n) => n.day)).toEqual([3, 12, 12]);
+    expect(noted.notes[2]!.text).toMatch(/^A second note/);
+    const file = parseReplay(JSON.stringify(noted));
+    const link = readReplayFragment(`#${replayFragment(noted)}`);
+    for (const r of [file, link]) {
+      if (!r?.ok) throw new Error('not read');
+      expect(r.replay.notes).toEqual(noted.notes);
+      const v = verifyReplay(scenario, r.replay);
+      expect(v.ok).toBe(true);
+      // The same run as without notes: every day's hash is the plain replay's.
+      expect(v.days.slice(1).map((d) => d.hash)).toEqual(base.checkpoints);
+    }
+  });
+
+  it('refuses a note that is empty, too long, or on a day the replay does not have, saying why', () => {
+    const r = recorded(10);
+    expect(noteError(r, 4, 'Talks start.')).toBeNull();
+    expect(noteError(r, 0, 'On the eve.')).toBeNull();
+    expect(noteError(r, 4, '   ')).toMatch(/empty/);
+    expect(noteError(r, 4, 'x'.repeat(NOTE_MAX + 1))).toMatch(/at most 280/);
+    expect(noteError(r, 11, 'After the end.')).toMatch(/day 11 is not in this replay \(days 0–10\)/);
+    const long = parseReplay(JSON.stringify({ ...r, notes: [{ day: 1, text: 'x'.repeat(NOTE_MAX + 1) }] }));
+    expect(long).toEqual({ ok: false, error: expect.stringMatching(/^not a valid replay: notes\.0\.text: a note is at most 280 characters/) });
+  });
+
   it('rejects files that are not replays, cut short, or from a newer Brink', () => {
     const text = JSON.stringify(recorded());
     expect(parseReplay(text.slice(0, text.length / 2))).toEqual({ ok: false, error: 'not a replay: the file is cut short or damaged — save or download the replay again' });
     expect(parseReplay('[1,2]')).toEqual({ ok: false, error: expect.stringMatching(/^not a Brink replay — /) });
     expect(parseReplay('{"format":"brink-save"}')).toEqual({ ok: false, error: expect.stringMatching(/^not a Brink replay — /) });
-    expect(parseReplay(JSON.stringify({ ...recorded(), version: 2 }))).toEqual({ ok: false, error: expect.stringMatching(/newer Brink/) });
+    expect(parseReplay(JSON.stringify({ ...recorded(), version: 3 }))).toEqual({ ok: false, error: expect.stringMatching(/newer Brink/) });
     expect(parseReplay(JSON.stringify({ ...recorded(), checkpoints: ['xyz'] }))).toEqual({ ok: false, error: expect.stringMatching(/checkpoints/) });
   });
 });
@@ -158,12 +202,20 @@ describe('saves', () => {
 });
 
 describe('the session: viewer and resume', () => {
-  it('opens a replay at its last day, seeks any day, plays on from there', () => {
+  it('opens a replay on day 1 (or the day asked for), seeks any day, plays on from there', () => {
     const store = createSession();
     const replay = recorded(20);
     expect(store.getState().openReplay(replay, DEFAULT, diskReader)).toBeNull();
     let s = store.getState();
-    expect(s.viewer?.cursor).toBe(20);
+    expect(s.viewer?.cursor).toBe(1);
+    expect(s.days[1]!.hash).toBe(replay.checkpoints[0]);
+    for (const [asked, shown] of [[13, 13], [0, 0], [99, 20], [-4, 0]] as const) {
+      expect(store.getState().openReplay(replay, DEFAULT, diskReader, asked)).toBeNull();
+      expect([asked, store.getState().viewer?.cursor]).toEqual([asked, shown]);
+    }
+    s = store.getState();
+    s.seek(20);
+    s = store.getState();
     expect(s.days[s.days.length - 1]!.hash).toBe(replay.checkpoints[19]);
     s.seek(7);
     s = store.getState();
@@ -178,6 +230,26 @@ describe('the session: viewer and resume', () => {
     expect(s.viewer).toBeNull();
     expect(s.game?.turn).toBe(8);
     expect(Object.keys(s.orders)).toEqual(['3', '6']);
+  });
+
+  it('adds, edits and deletes notes in the viewer; the shared replay carries them and playing on keeps the earlier ones', () => {
+    const store = createSession();
+    expect(store.getState().openReplay(recorded(20), DEFAULT, diskReader)).toBeNull();
+    const s = store.getState();
+    expect(s.addNote(12, 'The day it turned.')).toBeNull();
+    expect(s.addNote(4, '  Talks offered.  ')).toBeNull();
+    expect(s.addNote(21, 'Beyond the end.')).toMatch(/not in this replay/);
+    expect(store.getState().notes).toEqual([{ day: 4, text: 'Talks offered.' }, { day: 12, text: 'The day it turned.' }]);
+    expect(store.getState().editNote(1, 'x'.repeat(281))).toMatch(/at most 280/);
+    expect(store.getState().editNote(1, 'Fear peaks.')).toBeNull();
+    expect(store.getState().replay()!.notes).toEqual([{ day: 4, text: 'Talks offered.' }, { day: 12, text: 'Fear peaks.' }]);
+    // The shared replay is the one opened (all 20 days), whatever day is shown.
+    store.getState().seek(5);
+    expect(store.getState().replay()!.checkpoints).toHaveLength(20);
+    store.getState().playOn();
+    expect(store.getState().notes).toEqual([{ day: 4, text: 'Talks offered.' }]);
+    store.getState().deleteNote(0);
+    expect(store.getState().notes).toEqual([]);
   });
 
   it('resumes a saved game on the same day with the same hash', () => {

@@ -52,7 +52,9 @@ describe('the store changes screens itself', () => {
     const seen: Session[] = [];
     viewer.subscribe((s) => seen.push(s));
     expect(viewer.getState().openReplay(replay, DEFAULT, diskReader)).toBeNull();
-    // A finished replay opens on its last day, in the viewer (not on the debrief).
+    // A replay opens on day 1, in the viewer; a finished one's last day is the viewer too (not the debrief).
+    expect([viewer.getState().screen, viewer.getState().viewer?.cursor]).toEqual(['play', 1]);
+    viewer.getState().seek(Infinity);
     expect(viewer.getState().screen).toBe('play');
     viewer.getState().showDebrief();
     expect(viewer.getState().screen).toBe('debrief');

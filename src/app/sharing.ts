@@ -25,7 +25,8 @@ export interface Sharing {
 
 export function createSharing(store: SessionStore): Sharing {
   let opened: Replay | null = null;
-  const shared = (): Replay | null => (store.getState().viewer ? opened : store.getState().replay());
+  // In the viewer, the store's replay is the one opened, with its notes as edited since.
+  const shared = (): Replay | null => store.getState().replay();
   return {
     saveReplay() {
       const r = shared();

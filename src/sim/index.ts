@@ -13,7 +13,7 @@ export { overallTension, pairBetween, hottestPair } from './tension';
 export { explainPair, optionsFor, cardsFor, causeLabel, type Contributor, type OptionView, type HoldView, type BlockedView, type EffectView, type CardSet } from './explain';
 export { runGame, runSummary, summarise, batchSeeds, OPEN_OUTCOME, type Trace, type TraceTurn, type RunSummary, type Odds } from './runs';
 export { turnDate, longDate, shortDate, dayAndMonth } from './calendar';
-export { parseReplay, makeReplay, verifyReplay, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, type Replay, type ReplayRead, type Verdict, type PlayedDay } from './replay';
+export { parseReplay, makeReplay, verifyReplay, sortNotes, noteError, REPLAY_FORMAT, REPLAY_VERSION, ENGINE_VERSION, NOTE_MAX, NOTES_MAX, type Replay, type Note, type ReplayRead, type Verdict, type PlayedDay } from './replay';
 export { STREAM, streamRng, seedRng, type Rng, type RngState } from './rng';
 export { roleResult, roleValue, scoreTrack, pointsToday, RESULT_VALUE, type RoleResult, type ScoreTrack } from './score';
 export { playableRoles, legalOrders } from './roles';

@@ -1,7 +1,9 @@
 // Replays: the versioned record of one game — scenario id and content hash, seed, role, the player's
-// orders by day and a checkpoint hash per day — and the means to make one, read one (with clear errors
-// for files that are not replays, or come from a newer Brink), and verify it, naming the first day that
-// diverged. A replay is also what saves and share links carry.
+// orders by day, a checkpoint hash per day, and a teacher's notes on days — and the means to make one,
+// read one (with clear errors for files that are not replays, or come from a newer Brink; version 1
+// files, from before notes, are read as version 2 with no notes), and verify it, naming the first day
+// that diverged. Notes never change the run and verification ignores them. A replay is also what saves
+// and share links carry.
 import { z } from 'zod';
 import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
@@ -10,7 +12,11 @@ import { hashState } from './snapshot';
 import type { TurnEvent } from './feed';
 
 export const REPLAY_FORMAT = 'brink-replay';
-export const REPLAY_VERSION = 1;
+export const REPLAY_VERSION = 2;
+/** The longest note, in characters (a note is a short caption for a day, like a post). */
+export const NOTE_MAX = 280;
+/** The most notes one replay carries. */
+export const NOTES_MAX = 100;
 /** The engine's rules version: bump when the same inputs would give different runs. */
 export const ENGINE_VERSION = '0.2';
 /** Replays longer than this are refused (far beyond any scenario's limit). */
@@ -18,9 +24,18 @@ const MAX_TURNS = 100_000;
 
 const OrderSchema = z.strictObject({ action: z.string().min(1).max(64), target: z.string().min(1).max(64).optional() });
 
+/** A note on a day (0 is the eve of the crisis): shown in the viewer on that day and marked on its timeline. */
+const NoteSchema = z.strictObject({
+  day: z.number().int().min(0).max(MAX_TURNS),
+  text: z.string().trim().min(1, 'a note needs some text').max(NOTE_MAX, `a note is at most ${NOTE_MAX} characters`),
+});
+
+export type Note = z.output<typeof NoteSchema>;
+
 export const ReplaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
-  version: z.literal(REPLAY_VERSION),
+  /** 1: before notes; 2: notes. Both are read, as version 2. */
+  version: z.union([z.literal(1), z.literal(REPLAY_VERSION)]).transform((): typeof REPLAY_VERSION => REPLAY_VERSION),
   engine: z.string().max(20),
   scenario: z.strictObject({ id: z.string().min(1).max(64), hash: z.string().regex(/^[0-9a-f]{16}$/) }),
   seed: z.string().max(200),
@@ -30,6 +45,8 @@ export const ReplaySchema = z.strictObject({
   /** The state hash after each day, day 1 first; a prefix of at least 6 hex digits is enough. */
   checkpoints: z.array(z.string().regex(/^[0-9a-f]{6,16}$/)).max(MAX_TURNS),
   outcome: z.strictObject({ id: z.string(), turn: z.number().int().min(1) }).nullable(),
+  /** Notes on days, in day order; several may share a day. Absent in version 1. */
+  notes: z.array(NoteSchema).max(NOTES_MAX).default([]),
 });
 
 export type Replay = z.output<typeof ReplaySchema>;
@@ -65,7 +82,7 @@ export function parseReplay(text: string): ReplayRead {
 }
 
 /** The replay of a game played so far: its orders by day and the hash after each day. */
-export function makeReplay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, checkpoints: string[], outcome: GameState['outcome']): Replay {
+export function makeReplay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, checkpoints: string[], outcome: GameState['outcome'], notes: readonly Note[] = []): Replay {
   return {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
@@ -76,7 +93,26 @@ export function makeReplay(scenario: Scenario, seed: string, role: string, order
     orders,
     checkpoints,
     outcome: outcome ? { id: outcome.id, turn: outcome.turn } : null,
+    notes: sortNotes(notes),
   };
+}
+
+/** Notes in day order (a stable sort: notes of one day keep the order they were written in). */
+export function sortNotes(notes: readonly Note[]): Note[] {
+  return notes.map((n, i) => ({ n, i })).sort((a, b) => a.n.day - b.n.day || a.i - b.i).map(({ n }) => ({ day: n.day, text: n.text }));
+}
+
+/**
+ * Checks a note before it is added: an error in words (empty, too long, a day the replay does not have,
+ * too many notes), or null when it can be added.
+ */
+export function noteError(replay: Pick<Replay, 'checkpoints' | 'notes'>, day: number, text: string): string | null {
+  const t = text.trim();
+  if (!t) return 'the note is empty — write something to show on this day';
+  if (t.length > NOTE_MAX) return `the note is ${t.length} characters; a note is at most ${NOTE_MAX} — shorten it`;
+  if (!Number.isInteger(day) || day < 0 || day > replay.checkpoints.length) return `day ${day} is not in this replay (days 0–${replay.checkpoints.length})`;
+  if (replay.notes.length >= NOTES_MAX) return `a replay carries at most ${NOTES_MAX} notes — delete one first`;
+  return null;
 }
 
 export interface PlayedDay {

@@ -13,6 +13,9 @@ import {
   daySummary,
   makeReplay,
   verifyReplay,
+  noteError,
+  sortNotes,
+  type Note,
   type Replay,
   type GameState,
   type Order,
@@ -69,9 +72,14 @@ export interface SessionData {
   reducedMotion: boolean;
   /** What the latest day crossed, in words (null: nothing); autoplay paused for it when `paused`. */
   alert: { day: number; text: string[]; paused: boolean } | null;
+  /** Notes on days (of the replay watched, or of the game played), in day order: they travel in the
+   * replay and never change the run. */
+  notes: Note[];
 }
 
 export interface ReplayViewer {
+  /** The replay as opened (its notes are the session's `notes`, which the viewer may edit). */
+  replay: Replay;
   states: GameState[];
   records: DayRecord[];
   /** The day on screen (0 … states.length − 1). */
@@ -105,10 +113,19 @@ export interface SessionActions {
   /** Leaves the game for the menu: autoplay and a replay's playback stop, and the replay's notice goes. */
   backToMenu(): void;
   setNotice(notice: string | null): void;
-  /** The replay of the game so far (null without a game). */
+  /** The replay shown: in the viewer, the replay opened (with the notes as they are now); otherwise the
+   * game so far (null without a game). */
   replay(): Replay | null;
-  /** Opens a replay in the viewer (on the scenario file given); returns an error text when it cannot. */
-  openReplay(replay: Replay, file: string, reader: ScenarioReader): string | null;
+  /** Opens a replay in the viewer (on the scenario file given), on `day` if given (clamped to the days
+   * it has), else on the last good day before a divergence, else on day 1; returns an error text when
+   * it cannot. */
+  openReplay(replay: Replay, file: string, reader: ScenarioReader, day?: number): string | null;
+  /** Adds a note on a day; returns an error text (empty, too long, no such day, too many) when it cannot. */
+  addNote(day: number, text: string): string | null;
+  /** Rewrites the note at `index` (in `notes`); returns an error text when the new text cannot be used. */
+  editNote(index: number, text: string): string | null;
+  /** Deletes the note at `index`. */
+  deleteNote(index: number): void;
   /** Moves the viewer to a day. */
   seek(day: number): void;
   setViewerPlaying(on: boolean): void;
@@ -142,6 +159,7 @@ export const initialData: SessionData = {
   alerts: true,
   alert: null,
   reducedMotion: false,
+  notes: [],
 };
 
 /** What a day crossed: the overall band changing, and lines that end the game coming near or crossed. */
@@ -191,7 +209,7 @@ export function createSession() {
       const actor = r.scenario.data.actors.find((a) => a.id === role);
       if (role !== 'observer' && !actor?.playable) return `'${role}' is not a playable role in ${r.scenario.data.meta.title}`;
       const game = createGame(r.scenario, seed, { role });
-      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false, alert: null });
+      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false, alert: null, notes: [] });
       return null;
     },
 
@@ -223,19 +241,46 @@ export function createSession() {
     },
 
     replay() {
-      const { scenario, game, seed, role, orders, days } = get();
+      const { scenario, game, seed, role, orders, days, viewer, notes } = get();
+      if (viewer) return { ...viewer.replay, notes };
       if (!scenario || !game) return null;
-      return makeReplay(scenario, seed, role, orders, days.slice(1).map((d) => d.hash), game.outcome);
+      return makeReplay(scenario, seed, role, orders, days.slice(1).map((d) => d.hash), game.outcome, notes);
     },
 
-    openReplay(replay, file, reader) {
+    addNote(day, text) {
+      const replay = get().replay();
+      if (!replay) return 'there is no game or replay to note';
+      const err = noteError(replay, day, text);
+      if (err) return err;
+      set({ notes: sortNotes([...get().notes, { day, text: text.trim() }]) });
+      return null;
+    },
+
+    editNote(index, text) {
+      const notes = get().notes;
+      const replay = get().replay();
+      const note = notes[index];
+      if (!note || !replay) return 'that note is gone';
+      const err = noteError({ ...replay, notes: notes.filter((_, i) => i !== index) }, note.day, text);
+      if (err) return err;
+      set({ notes: notes.map((n, i) => (i === index ? { day: n.day, text: text.trim() } : n)) });
+      return null;
+    },
+
+    deleteNote(index) {
+      const notes = get().notes;
+      if (index >= 0 && index < notes.length) set({ notes: notes.filter((_, i) => i !== index) });
+    },
+
+    openReplay(replay, file, reader, day) {
       const r = loadScenario(file, reader);
       if (!r.ok) return r.errors.map(formatError).join('\n');
       const v = verifyReplay(r.scenario, replay);
       if (v.days.length === 0) return v.reason ?? 'the replay cannot be played';
       const states = v.days.map((d) => d.state);
       const records = v.days.map((d) => record(r.scenario, d.state, d.events));
-      const cursor = v.divergedAt !== null ? Math.max(0, v.divergedAt - 1) : records.length - 1;
+      const last = records.length - 1;
+      const cursor = day !== undefined && Number.isFinite(day) ? Math.max(0, Math.min(last, Math.round(day))) : v.divergedAt !== null ? Math.max(0, v.divergedAt - 1) : Math.min(1, last);
       set({
         alert: null,
         file,
@@ -243,7 +288,8 @@ export function createSession() {
         seed: replay.seed,
         role: replay.role,
         orders: Object.fromEntries(Object.entries(replay.orders).filter(([d]) => Number(d) <= cursor)),
-        viewer: { states, records, cursor, divergedAt: v.divergedAt, reason: v.reason, playing: false },
+        viewer: { replay, states, records, cursor, divergedAt: v.divergedAt, reason: v.reason, playing: false },
+        notes: sortNotes(replay.notes),
         game: states[cursor]!,
         days: records.slice(0, cursor + 1),
         order: null,
@@ -269,8 +315,11 @@ export function createSession() {
     playOn() {
       const v = get().viewer;
       if (!v) return;
-      const orders = Object.fromEntries(Object.entries(get().orders).filter(([d]) => Number(d) <= v.cursor));
-      set({ viewer: null, orders, notice: null, screen: settle('play', get().game, null) });
+      // The replay's own orders up to the day shown (the viewer may have opened on an earlier day).
+      const orders = Object.fromEntries(Object.entries(v.replay.orders).filter(([d]) => Number(d) <= v.cursor));
+      // Notes on later days described the recorded future, which playing on leaves behind.
+      const notes = get().notes.filter((n) => n.day <= v.cursor);
+      set({ viewer: null, orders, notes, notice: null, screen: settle('play', get().game, null) });
     },
 
     resume(replay, file, reader) {
@@ -286,6 +335,7 @@ export function createSession() {
         seed: replay.seed,
         role: replay.role,
         orders: replay.orders,
+        notes: sortNotes(replay.notes),
         game: last.state,
         days: v.days.map((d) => record(r.scenario, d.state, d.events)),
         viewer: null,
