@@ -14,7 +14,9 @@ function projectRoot(from: string): string {
 }
 
 export const ROOT = projectRoot(import.meta.dirname);
-export const OUT = join(ROOT, 'node_modules/.cache/brink-browser-dist');
+/** Where the browser tests build the site; BRINK_SITE_DIR moves it, so two runs at once (two people, or
+ * two checkouts' helpers) do not empty each other's folder. */
+export const OUT = process.env.BRINK_SITE_DIR ?? join(ROOT, 'node_modules/.cache/brink-browser-dist');
 
 /** Builds the site into `out`. The browser tests' global setup (tests/browser/prebuild.ts) builds the
  * default folder once and says so in BRINK_PREBUILT; a test file that changes its site builds its own. */
