@@ -38,8 +38,15 @@ describe('docs/scenario-format.md', () => {
       .join('\n');
     // Each documented message, and where the loader writes it (so the guide cannot drift from the code).
     const PROBES: [RegExp, RegExp][] = [
-      [/^syntax error/, /'syntax error'/],
-      [/^duplicate key/, /'duplicate key'/],
+      [/^syntax error/, /`syntax error: \$\{e\.message\}`/],
+      [/^duplicate key/, /`duplicate key: /],
+      [/is indented deeper than 'other:'/, /is indented deeper than '\$\{key\}:' on line/],
+      [/out of line with the keys above it$/, /out of line with the keys above it/],
+      [/^line N is inside a list but lines up/, /is inside a list but lines up with neither its items nor their fields/],
+      [/^line N is indented with a tab/, /is indented with a tab`/],
+      [/which YAML reads as a second key$/, /contains ': ', which YAML reads as a second key/],
+      [/has no space after the colon$/, /has no space after the colon`/],
+      [/^the quote opened on line N is never closed/, /the quote opened on line \$\{i \+ 1\} is never closed/],
       [/^the top level must be a mapping/, /the top level must be a mapping/],
       [/^file is empty/, /'file is empty'/],
       [/^missing required field/, /missing required field/],

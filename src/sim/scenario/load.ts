@@ -2,6 +2,7 @@
 // `extends`, validate with the zod schema, cross-check references, and hash the content a game plays by.
 // It returns the scenario or every error at once (file:line:col, field path, message, hint); it never throws.
 import { LineCounter, Parser, isScalar, parseDocument, visit } from 'yaml';
+import { explainSyntaxErrors, type ParserError } from './yaml-syntax';
 import { ScenarioSchema, type ScenarioData } from './schema';
 import { formatPath, locate, type ParsedFile } from './source-map';
 import { flowCommaHint } from './flow-comma';
@@ -155,21 +156,30 @@ export function parseFile(file: string, text: string): { parsed?: ParsedFile; er
     let brackets: ReturnType<typeof unclosedBrackets> | undefined;
     // In a file nested too deep to read, the brackets are not worth a second pass over the text.
     const tooDeep = doc.errors.some((err) => /call stack/i.test(err.message));
-    return {
-      errors: doc.errors.flatMap((err) => {
-        const pos = lines.linePos(err.pos[0]);
-        const msg = err.message.split('\n')[0]!;
-        if (/call stack/i.test(msg)) return fileError(file, 'nesting is too deep', 'a scenario nests a few levels deep; check for runaway brackets', pos.line, pos.col);
-        if (!tooDeep && /^Flow (sequence|map) .*end with a [\]}]$/.test(msg)) {
-          brackets ??= unclosedBrackets(text);
-          const b = bracketError(file, lines, brackets, err.pos[0]);
-          if (b === null) return [];
-          if (b) return b;
+    const out: ScenarioError[] = [];
+    const plain: ParserError[] = [];
+    for (const err of doc.errors) {
+      const pos = lines.linePos(err.pos[0]);
+      const msg = err.message.split('\n')[0]!;
+      if (/call stack/i.test(msg)) {
+        out.push(fileError(file, 'nesting is too deep', 'a scenario nests a few levels deep; check for runaway brackets', pos.line, pos.col));
+        continue;
+      }
+      if (!tooDeep && /^Flow (sequence|map) .*end with a [\]}]$/.test(msg)) {
+        brackets ??= unclosedBrackets(text);
+        const b = bracketError(file, lines, brackets, err.pos[0]);
+        if (b === null) continue;
+        if (b) {
+          out.push(b);
+          continue;
         }
-        const hint = err.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
-        return fileError(file, `${err.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${msg}`, hint, pos.line, pos.col);
-      }),
-    };
+      }
+      plain.push({ code: err.code, message: msg, line: pos.line, col: pos.col });
+    }
+    // The line to fix, said once per mistake, with what to do (the parser often points at the line above).
+    const taken = new Set(out.map((e) => e.line));
+    for (const p of explainSyntaxErrors(text, plain)) if (!taken.has(p.line)) out.push(fileError(file, p.message, p.hint, p.line, p.col));
+    return { errors: out };
   }
   // A "__proto__" key would set the prototype of the object it lands in: refuse it before converting.
   const proto: ScenarioError[] = [];
