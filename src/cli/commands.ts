@@ -12,7 +12,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check scenario files: file:line:col errors with a hint; exit 1 when one is invalid (--lint: also warn about likely mistakes)', load: () => import('./validate') },
   sim: { summary: 'play one game (a per-turn table, or --json), or the odds over --runs N seeds', load: () => import('./sim') },
-  replay: { summary: 'verify a replay file against its scenario; exit 1 names the first day that diverged', load: () => import('./replay') },
+  replay: { summary: 'verify a replay file against its scenario (--notes: print its notes); A.json B.json, --twin or --variant FILE compare two runs', load: () => import('./replay') },
   balance: { summary: 'play every role with every bot over 400 seeds: the balance report', load: () => import('./balance') },
   calibrate: { summary: "play a scenario and its variants over 2,000 seeds against its calibration: targets", load: () => import('./calibrate') },
   bench: { summary: "measure the model's speed and the built game's in headless Chromium", load: () => import('./bench') },
@@ -28,7 +28,7 @@ export function helpText(): string {
     'commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    "brink <command> --help gives a command's options (sim, balance, calibrate). The same commands run as",
+    "brink <command> --help gives a command's options (sim, replay, balance, calibrate). The same commands run as",
     'npm run -s <command> -- [args…].',
   ].join('\n');
 }

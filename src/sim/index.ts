@@ -26,3 +26,4 @@ export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewe
 export { scenarioJsonSchema } from './scenario/json-schema';
 export { fieldReference } from './scenario/field-docs';
 export { debriefOf, type DebriefView, type Decided, type Factor, type WhatIf } from './debrief';
+export { compareRuns, noOrdersTwin, replayOnVariant, orderText, MOVES_LISTED, type PlayedRun, type Comparison, type OrderDiff, type MoveDiff, type RunDay, type VariantRun } from './compare';
