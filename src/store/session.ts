@@ -13,6 +13,8 @@ import {
   daySummary,
   makeReplay,
   verifyReplay,
+  replayOnVariant,
+  compareRuns,
   noteError,
   sortNotes,
   type Note,
@@ -71,7 +73,7 @@ export interface SessionData {
    * transitions are off (from prefers-reduced-motion, or the player's own setting). */
   reducedMotion: boolean;
   /** What the latest day crossed, in words (null: nothing); autoplay paused for it when `paused`. */
-  alert: { day: number; text: string[]; paused: boolean } | null;
+  alert: { day: number; text: string[]; paused: boolean; /** A heading other than "Day N". */ title?: string } | null;
   /** Notes on days (of the replay watched, or of the game played), in day order: they travel in the
    * replay and never change the run. */
   notes: Note[];
@@ -133,9 +135,33 @@ export interface SessionActions {
   playOn(): void;
   /** Resumes a saved game exactly where it was; returns an error text when the save cannot be used. */
   resume(replay: Replay, file: string, reader: ScenarioReader): string | null;
+  /**
+   * After a tweak: the game's orders played again on another scenario file (the tweaked one), with the
+   * same seed and role, up to the day the game had reached, so the player keeps their place. Says on which
+   * day the run first diverged, or which order is no longer available (stopping on the day before it).
+   * Returns an error text when the game cannot be carried over (then nothing changes).
+   */
+  carryOver(file: string, reader: ScenarioReader): CarryOver | string;
 }
 
 export type Session = SessionData & SessionActions;
+
+/** What carrying a game over to a tweaked scenario found. */
+export interface CarryOver {
+  /** The day the game had reached, and the day it is on now (earlier when an order stopped it, or the
+   * tweaked game ended first). */
+  wanted: number;
+  reached: number;
+  /** The first day whose state differs from the game before the tweak (null: none, up to `reached`). */
+  divergedAt: number | null;
+  /** The first move that differs: its day, the feed's text of it, and whether only the game before the
+   * tweak had it ('before') or only the tweaked one ('now'); null when no move differs. */
+  firstMove: { day: number; text: string; run: 'before' | 'now' } | null;
+  /** The order that can no longer be played, with the reason (the day and the order in words). */
+  stopped: { day: number; error: string } | null;
+  /** The tweaked game ended (its outcome's day) before the day the game had reached. */
+  endedOn: number | null;
+}
 
 function record(scenario: Scenario, state: GameState, events: TurnEvent[]): DayRecord {
   return { ...daySummary(scenario, state), hash: hashState(state), events };
@@ -192,6 +218,21 @@ function settle(screen: Screen, game: GameState | null, viewer: ReplayViewer | n
   if (screen === 'play' && game?.outcome && !viewer) return 'debrief';
   if (screen === 'debrief' && viewer && !game?.outcome) return 'play';
   return screen;
+}
+
+/** What a carry-over found, in the alert banner's lines. */
+export function carryOverText(c: CarryOver): string[] {
+  const out: string[] = [];
+  if (c.stopped) out.push(`Stopped on day ${c.reached}: ${c.stopped.error.replace(/^day \d+: /, '')} (an order of day ${c.stopped.day}).`);
+  else if (c.endedOn !== null) out.push(`The tweaked game ended on day ${c.endedOn}, before day ${c.wanted}.`);
+  else out.push(`Days 1–${c.wanted} were played again on the tweaked scenario, with the same seed and your orders.`);
+  if (c.divergedAt === null) out.push(`The run is unchanged up to day ${c.reached}.`);
+  else {
+    out.push(`The run first diverged on day ${c.divergedAt}${c.firstMove ? '.' : ': the numbers differ, but every move is the same.'}`);
+    const m = c.firstMove;
+    if (m) out.push(`First different move, day ${m.day}: “${m.text.replace(/\.$/, '')}” ${m.run === 'before' ? 'happened before the tweak, and does not now' : 'happens now, and did not before the tweak'}.`);
+  }
+  return out;
 }
 
 /** A new, independent session store (the app makes one; tests may make many). */
@@ -345,6 +386,46 @@ export function createSession() {
         notice: null,
       });
       return null;
+    },
+
+    carryOver(file, reader) {
+      const before = get();
+      const was = before.replay();
+      if (!before.scenario || !before.game || !was || before.viewer) return 'there is no game in progress to carry over';
+      const r = loadScenario(file, reader);
+      if (!r.ok) return r.errors.map(formatError).join('\n');
+      const old = verifyReplay(before.scenario, was);
+      const run = replayOnVariant(r.scenario, was);
+      if (!run.replay) return run.ok ? 'the game cannot be carried over' : run.error;
+      const now = verifyReplay(r.scenario, run.replay);
+      if (!now.ok || now.days.length === 0) return `the tweaked game could not be replayed: ${now.reason ?? 'no days'}`;
+      const cmp = compareRuns({ scenario: before.scenario, role: was.role, orders: was.orders, days: old.days }, { scenario: r.scenario, role: was.role, orders: run.replay.orders, days: now.days });
+      const last = now.days[now.days.length - 1]!;
+      const reached = last.state.turn;
+      const move = cmp.moves.find((m) => m.day <= reached) ?? null;
+      const result: CarryOver = {
+        wanted: before.game.turn,
+        reached,
+        divergedAt: cmp.divergedAt,
+        firstMove: move ? { day: move.day, text: move.text, run: move.run === 'a' ? 'before' : 'now' } : null,
+        stopped: run.ok ? null : { day: run.day, error: run.error },
+        endedOn: last.state.outcome && reached < before.game.turn ? last.state.outcome.turn : null,
+      };
+      set({
+        file,
+        scenario: r.scenario,
+        orders: run.replay.orders,
+        notes: before.notes.filter((n) => n.day <= reached),
+        game: last.state,
+        days: now.days.map((d) => record(r.scenario, d.state, d.events)),
+        viewer: null,
+        order: null,
+        autoplay: false,
+        screen: settle('play', last.state, null),
+        notice: null,
+        alert: { day: reached, title: `Tweak applied · back on day ${reached}`, text: carryOverText(result), paused: false },
+      });
+      return result;
     },
 
     setOrder(order) {

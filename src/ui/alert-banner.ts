@@ -24,7 +24,7 @@ export function createAlertBanner(store: SessionStore) {
     shown = a;
     el.hidden = !a;
     if (!a) return;
-    head.textContent = a.paused ? `Autoplay paused · day ${a.day}` : `Day ${a.day}`;
+    head.textContent = a.title ?? (a.paused ? `Autoplay paused · day ${a.day}` : `Day ${a.day}`);
     resume.hidden = !a.paused;
     replace(list, ...a.text.map((t) => h('li', {}, t)));
   }

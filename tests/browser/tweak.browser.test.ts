@@ -37,8 +37,8 @@ const base = (() => {
   return r.scenario;
 })();
 
-/** Day-by-day hashes of a Node run (seed 7, observer). */
-const hashes = (s: Scenario, turns: number) => runGame(s, '7', { turns }).turns.map((t) => t.hash);
+/** Day-by-day hashes of a Node run (seed 7; observer unless a role is given, which holds every day). */
+const hashes = (s: Scenario, turns: number, role = 'observer') => runGame(s, '7', { turns, role }).turns.map((t) => t.hash);
 
 /** A variant with an unknown field (meta.colour) and an unknown reference (an actor nobody defines). */
 const BAD = `# A broken variant
@@ -242,6 +242,36 @@ describe('hot reload under the dev server', () => {
 });
 
 describe('the tweak panel', () => {
+  it('a tweak on day 10 as Belarus keeps the place: the game is on day 10 again and names the day the run diverged', async () => {
+    const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=belarus`);
+    await mapDrawn(page);
+    await nextDays(page, 10);
+    expect((await hook(page)).day).toBe(10);
+    await page.locator('.topbar').getByRole('button', { name: 'Tweak' }).click();
+    const panel = page.locator('.tweak-panel');
+    await panel.waitFor({ state: 'visible' });
+    await panel.locator('[data-folder="Pairs"] > button').first().click();
+    await panel.locator('[data-folder="Pairs › Russia – Ukraine"] > button').first().click();
+    const input = panel.locator('[data-key="pairs.0.fear"] input');
+    await input.fill('0.049');
+    await input.press('Enter');
+    await page.locator('.tb-scenario').filter({ hasText: '(tweaked)' }).waitFor({ timeout: 10_000 });
+    const banner = page.locator('.alert-banner');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.locator('.alert-title').textContent()).toBe('Tweak applied · back on day 10');
+    expect(await banner.locator('.alert-list').textContent()).toMatch(/The run first diverged on day \d+/);
+    const now = await hook(page);
+    expect(now.day).toBe(10);
+    // The same as Node: the tweaked scenario, seed 7, Belarus holding ten days.
+    const t = tweakables(base.data);
+    const r = applyTweaks(base.data, t.values, { ...t.values, 'pairs.0.fear': 0.049 });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(now.hash).toBe(hashes(r.scenario, 10, 'belarus')[9]);
+    await shot(page, 'tweak-carry-over');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
   it('a changed fear restarts the run; the exported variant loaded back gives the same hash on day 10', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer`);
     await mapDrawn(page);

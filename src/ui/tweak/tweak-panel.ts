@@ -68,7 +68,7 @@ export function createTweakPanel(d: TweakPanelDeps) {
       h('div', { class: 'tw-heading' }, h('div', { class: 'tw-kicker' }, 'Tweak ', count), sub),
       h('button', { class: 'tw-close', 'aria-label': 'Close the tweak panel', onclick: () => tweaks.getState().setOpen(false) }, '×'),
     ),
-    h('p', { class: 'tw-note' }, 'Each change restarts the run with the same seed and role.'),
+    h('p', { class: 'tw-note' }, 'Each change plays your orders again on the tweaked scenario, with the same seed and role, back to the day you were on.'),
     host,
     h('footer', { class: 'tw-actions' }, reset, exportBtn),
   );
