@@ -13,6 +13,8 @@ export interface CatalogueEntry {
   title: string;
   summary: string;
   roles: { id: string; name: string; goal: string }[];
+  /** The outcomes' names, by id (the saves list says how a saved game ended). */
+  outcomes?: { id: string; name: string }[];
   /** The scenario says the menu opens on it (meta.featured). */
   featured?: boolean;
   /** Present when the file does not load: the errors, one per line. */
@@ -58,6 +60,7 @@ function entryOf(file: string, r: ReturnType<typeof loadScenario>): CatalogueEnt
     summary: d.meta.summary,
     featured: d.meta.featured === true,
     roles: d.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name, goal: a.role?.goal ?? '' })),
+    outcomes: d.outcomes.map((o) => ({ id: o.id, name: o.name })),
   };
 }
 
