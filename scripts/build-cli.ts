@@ -15,7 +15,7 @@ export const CLI_OUT = 'dist-cli';
 export const INPUTS = 'inputs.json';
 
 /** The worker threads' entries, built as CommonJS scripts that src/cli/threads.ts reads by name. */
-const THREADS = ['src/cli/odds-thread.ts', 'src/cli/balance-thread.ts'];
+const THREADS = ['src/cli/odds-thread.ts', 'src/cli/balance-thread.ts', 'src/cli/variant-thread.ts'];
 
 /** Left to node_modules: the bench's browser tools and the thread bundler (not needed once compiled). */
 const EXTERNAL = ['vite', 'playwright-core', 'esbuild'];

@@ -11,7 +11,7 @@ export interface Command {
 /** Every command, in the order `brink help` lists them. */
 export const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check scenario files: file:line:col errors with a hint; exit 1 when one is invalid (--lint: also warn about likely mistakes)', load: () => import('./validate') },
-  sim: { summary: 'play one game (a per-turn table, or --json), or the odds over --runs N seeds', load: () => import('./sim') },
+  sim: { summary: 'play one game (a per-turn table, or --json), the odds over --runs N seeds, which parameters matter (--sensitivity) or a --sweep', load: () => import('./sim') },
   replay: { summary: 'verify a replay file against its scenario (--notes: print its notes); A.json B.json, --twin or --variant FILE compare two runs', load: () => import('./replay') },
   balance: { summary: 'play every role with every bot over 400 seeds: the balance report', load: () => import('./balance') },
   calibrate: { summary: "play a scenario and its variants over 2,000 seeds against its calibration: targets", load: () => import('./calibrate') },

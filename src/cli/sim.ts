@@ -1,7 +1,9 @@
 // `npm run -s sim -- <scenario> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record OUT]`:
 // one game, as a per-turn table or one JSON document; --record also writes its replay. `--runs N` plays
 // N observer games and prints the odds instead (`--workers W` on W threads, `--days D` to cut games off at
-// day D). Each mode refuses the other's options (exit 2, naming the option to use) rather than ignore them.
+// day D). `--sensitivity` ranks the tweakable parameters by what a step either side of each does to the
+// outcomes (./sim-sensitivity.ts); `--sweep KEY=FROM..TO:STEP` (once or twice) gives the shares over a grid
+// (./sim-sweep.ts). Each mode refuses the other's options (exit 2, naming the option to use) rather than ignore them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runGame, runSummary, summarise, batchSeeds, compile, makeReplay, OPEN_OUTCOME, type Order, type Orders, type Trace, type Odds, type Scenario } from '../sim/index';
 import { parseArgs, intOption, UsageError } from './args';
@@ -10,11 +12,15 @@ import { reportLoadErrors } from './report';
 import { runOddsParallel } from './odds-pool';
 import { exitQuietlyOnClosedPipe } from './pipe';
 import { progress } from './progress';
+import { runSensitivity } from './sim-sensitivity';
+import { runSweep } from './sim-sweep';
 
 exitQuietlyOnClosedPipe();
 
 const USAGE = `usage: npm run -s sim -- <scenario.yaml> [--seed S] [--turns N] [--role ID] [--orders FILE] [--json] [--record replay.json]
-       npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--workers W] [--days D] [--json]`;
+       npm run -s sim -- <scenario.yaml> --runs N [--seed S] [--workers W] [--days D] [--json]
+       npm run -s sim -- <scenario.yaml> --sensitivity [--runs N] [--outcome ID | --role ID] [--workers W] [--top K] [--json]
+       npm run -s sim -- <scenario.yaml> --sweep KEY=FROM..TO:STEP [--sweep …] [--runs N] [--workers W] [--csv | --json]`;
 
 const HELP = `${USAGE}
 
@@ -28,7 +34,19 @@ the odds (--runs N):
   --runs N         play N observer games, seeds "1" … "N" (with --seed S: "S-1" … "S-N")
   --days D         cut each game off after day D; games still running count as "open"
   --workers W      play on W threads (the same results)
-both:
+sensitivity (--sensitivity): every tweakable parameter ±10 % (at least one slider step), on the same seeds
+  --runs N         seeds per side (default 300), "1" … "N" as for the odds (with --seed S: "S-1" … "S-N")
+  --outcome ID     rank by the change in this outcome's share
+  --role ID        rank by the change in this role's win share
+                   (neither: by how far the outcome shares move, half the sum of their changes)
+  --workers W      threads (default 2; the same results on any number)
+  --top K          rows of the table (default 15; --json has them all)
+sweeps (--sweep KEY=FROM..TO:STEP, once or twice for a grid): outcome and win shares at every point
+  KEY              a parameter as a modder writes it, e.g. pairs.russia-ukraine.fear,
+                   actors.russia.traits.aggression, rules.incidents.base, forces.ID.strength.low
+  --runs N         seeds per point (default 300); --workers W as above
+  --csv            CSV: a header row, then one row per grid point (shares 0–1)
+all:
   --json           one JSON document instead of the table`;
 
 /** Options of one game that mean nothing with --runs (all but `--role observer`), and what to use instead. */
@@ -38,6 +56,21 @@ const ONE_GAME_ONLY: Record<string, string> = {
   orders: 'the odds are observer games, with the AI playing every actor',
   record: 'record one game without --runs',
 };
+
+/** The options --sensitivity and --sweep refuse, and why. */
+function checkStudyOptions(study: string, has: (name: string) => boolean, role: string | undefined): void {
+  if (study === '--sensitivity' && has('sweep')) throw new UsageError('--sensitivity and --sweep are two studies: run them one at a time');
+  const refused: Record<string, string> = {
+    turns: 'the games run to their end', days: 'the games run to their end', orders: 'the games are observer games, with the AI playing every actor', record: 'record one game without a study',
+  };
+  if (study === '--sweep') {
+    refused.outcome = 'a sweep lists every outcome';
+    refused.top = 'a sweep lists every grid point';
+    if (role !== undefined) refused.role = 'a sweep lists every role\'s win share';
+  } else refused.csv = '--csv is for a sweep; --json gives the full ranking';
+  for (const [o, why] of Object.entries(refused)) if (has(o)) throw new UsageError(`--${o} is not for ${study}: ${why}`);
+  if (has('csv') && has('json')) throw new UsageError('--csv and --json are two formats: give one');
+}
 
 /** Orders from a JSON file: { "<turn>": { "<actor>": { "action": "...", "target": "..." } } }. */
 function readOrders(file: string | undefined): ((turn: number) => Orders) | undefined {
@@ -98,16 +131,22 @@ function printOdds(scenario: Scenario, odds: Odds): void {
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
     seed: 'string', turns: 'string', role: 'string', orders: 'string', runs: 'string', record: 'string', workers: 'string', days: 'string', json: 'boolean', help: 'boolean',
+    sensitivity: 'boolean', sweep: 'strings', outcome: 'string', top: 'string', csv: 'boolean',
   });
   const has = (name: string): boolean => args.values[name as keyof typeof args.values] !== undefined;
   if (args.values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (has('runs')) {
-    for (const [o, instead] of Object.entries(ONE_GAME_ONLY)) if (has(o) && !(o === 'role' && args.values.role === 'observer')) throw new UsageError(`--${o} is for one game, not with --runs N: ${instead}`);
-  } else {
-    for (const o of ['workers', 'days']) if (has(o)) throw new UsageError(`--${o} goes with --runs N${o === 'days' ? ' (to stop one game early, use --turns N)' : ''}`);
+  const study = args.values.sensitivity ? '--sensitivity' : has('sweep') ? '--sweep' : null;
+  if (study) checkStudyOptions(study, has, args.values.role);
+  else {
+    for (const o of ['outcome', 'top', 'csv']) if (has(o)) throw new UsageError(`--${o} goes with ${o === 'csv' ? '--sweep' : '--sensitivity'}`);
+    if (has('runs')) {
+      for (const [o, instead] of Object.entries(ONE_GAME_ONLY)) if (has(o) && !(o === 'role' && args.values.role === 'observer')) throw new UsageError(`--${o} is for one game, not with --runs N: ${instead}`);
+    } else {
+      for (const o of ['workers', 'days']) if (has(o)) throw new UsageError(`--${o} goes with --runs N${o === 'days' ? ' (to stop one game early, use --turns N)' : ''}`);
+    }
   }
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError(`${USAGE}\n(--help lists the options)`);
@@ -116,6 +155,14 @@ async function main(argv: string[]): Promise<number> {
   const scenario = loaded.scenario;
   const json = args.values.json === true;
   const seed = args.values.seed;
+  if (study) {
+    const n = intOption(args, 'runs', 300, 1, 1_000_000);
+    const seeds = seed === undefined ? batchSeeds(n) : batchSeeds(n).map((s) => `${seed}-${s}`);
+    const workers = intOption(args, 'workers', 2, 1, 64);
+    if (study === '--sensitivity') await runSensitivity(scenario, { seeds, workers, outcome: args.values.outcome, role: args.values.role, top: intOption(args, 'top', 15, 1, 100_000), json });
+    else await runSweep(scenario, { sweeps: args.values.sweep!, seeds, workers, format: json ? 'json' : args.values.csv ? 'csv' : 'table' });
+    return 0;
+  }
   if (has('runs')) {
     const n = intOption(args, 'runs', 100, 1, 10_000_000);
     const seeds = seed === undefined ? batchSeeds(n) : batchSeeds(n).map((s) => `${seed}-${s}`);

@@ -8,6 +8,7 @@ import { hashState } from './snapshot';
 import { overallTension } from './tension';
 import { turnDate } from './calendar';
 import type { TurnEvent } from './feed';
+import { readOutcome, type RoleResult } from './score';
 
 export interface TraceTurn {
   turn: number;
@@ -51,6 +52,8 @@ export interface RunSummary {
   endTurn: number;
   peak: number;
   blame: string | null;
+  /** What the ending means for each playable role (absent for a game cut off by a day cap). */
+  results?: Record<string, RoleResult>;
 }
 
 /** The outcome id of a run cut off by a day cap before the scenario ended it. */
@@ -70,7 +73,14 @@ export function runSummary(scenario: Scenario, seed: string | number, maxTurns =
     if (o > peak) peak = o;
   }
   if (!state.outcome) return { outcome: OPEN_OUTCOME, endTurn: state.turn, peak, blame: null };
-  return { outcome: state.outcome.id, endTurn: state.outcome.turn, peak, blame: state.outcome.blame };
+  const o = m.data.outcomes.findIndex((x) => x.id === state.outcome!.id);
+  const results: Record<string, RoleResult> = {};
+  m.data.actors.forEach((a) => {
+    const i = m.actorIndex.get(a.id)!;
+    const r = a.playable && o >= 0 ? readOutcome(m, o, i, state.score[i]!) : null;
+    if (r) results[a.id] = r;
+  });
+  return { outcome: state.outcome.id, endTurn: state.outcome.turn, peak, blame: state.outcome.blame, results };
 }
 
 export interface Odds {

@@ -1,24 +1,17 @@
 // Tweaks: a scenario's key parameters as plain data (each pair's fear, fatigue and grievance; each
 // actor's risk tolerance and aggression; the incident odds; the estimate ranges of forces and goal
-// ideals), the tweaked scenario they give (validated with validateData), and the variant file that
-// reproduces it (`extends` the base, with only the changed values). A small vanilla store holds the
+// ideals: the model's list, src/sim/parameters.ts), the tweaked scenario they give (validated with
+// validateData), and the variant file that reproduces it (`extends` the base, with only the changed values). A small vanilla store holds the
 // panel's state — the base file, its values and the current ones — so the panel only renders it.
 import { createStore } from 'zustand/vanilla';
 import { Document, isSeq, isScalar, visit } from 'yaml';
-import { validateData, type LoadResult, type ScenarioData } from '../sim/index';
+import { validateData, scenarioParameters, writeParameters, tidy, type LoadResult, type ScenarioData, type Parameter, type ParameterValues } from '../sim/index';
 
-/** One control: `key` is the path of the value in the scenario data, e.g. "pairs.3.fear". */
-export interface TweakControl {
-  key: string;
-  /** Folders from the top, e.g. ["Pairs", "Russia – Ukraine"]. */
-  folder: string[];
-  label: string;
-  min: number;
-  max: number;
-  step: number;
-}
+/** One control: a parameter of the model (src/sim/parameters.ts): its key, e.g. "pairs.3.fear", folder,
+ * label, range, step, meaning and sensitivity step. */
+export type TweakControl = Parameter;
 
-export type TweakValues = Record<string, number>;
+export type TweakValues = ParameterValues;
 
 export interface Tweakables {
   controls: TweakControl[];
@@ -30,79 +23,20 @@ type Path = (string | number)[];
 
 const parsePath = (key: string): Path => key.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-/** Keeps a value free of float noise from sliders (12 significant digits). */
-export const tidy = (v: number): number => Number(v.toPrecision(12));
-
-/** The number of decimals a value is written with. */
-function decimals(v: number): number {
-  const s = String(v);
-  if (s.includes('e-')) return Number(s.split('e-')[1]);
-  return s.includes('.') ? s.split('.')[1]!.length : 0;
-}
-
-/** The default step, or a finer one when the base value is not a multiple of it. */
-function stepFor(v: number, step: number): number {
-  return decimals(v) > decimals(step) ? 10 ** -Math.min(decimals(v), 8) : step;
-}
-
-const pairName = (d: ScenarioData, between: [string, string]): string =>
-  between.map((id) => d.actors.find((a) => a.id === id)?.name ?? id).join(' – ');
+export { tidy };
 
 /** The pair's key in a variant: its id, or (without one) its two actors. */
 const pairRef = (p: ScenarioData['pairs'][number]): { id: string } | { between: [string, string] } => (p.id ? { id: p.id } : { between: p.between });
 
 /** Every tweakable parameter of a scenario, with the base values. */
 export function tweakables(d: ScenarioData): Tweakables {
-  const controls: TweakControl[] = [];
-  const values: TweakValues = {};
-  const add = (key: string, folder: string[], label: string, value: number, min: number, max: number, step: number) => {
-    controls.push({ key, folder, label, min: Math.min(min, value), max: Math.max(max, value), step: stepFor(value, step) });
-    values[key] = value;
-  };
-  const defs = d.rules.pairDefaults;
-  d.pairs.forEach((p, i) => {
-    const f = ['Pairs', pairName(d, p.between)];
-    add(`pairs.${i}.fear`, f, 'fear', p.fear ?? defs.fear, 0, 0.2, 0.001);
-    add(`pairs.${i}.fatigue`, f, 'fatigue', p.fatigue ?? defs.fatigue, 0, 0.2, 0.001);
-    add(`pairs.${i}.grievance`, f, 'grievance', p.grievance ?? defs.grievance, -2, 2, 0.01);
-  });
-  d.actors.forEach((a, i) => {
-    const f = ['Actors', a.name];
-    add(`actors.${i}.traits.riskTolerance`, f, 'risk tolerance', a.traits.riskTolerance, 0, 1, 0.01);
-    add(`actors.${i}.traits.aggression`, f, 'aggression', a.traits.aggression, 0, 1, 0.01);
-  });
-  const inc = d.rules.incidents;
-  add('rules.incidents.base', ['Incidents'], 'base odds', inc.base, 0, 0.05, 0.0005);
-  add('rules.incidents.perPoint', ['Incidents'], 'per point', inc.perPoint, 0, 0.01, 0.0001);
-  add('rules.incidents.nearBorder', ['Incidents'], 'near border', inc.nearBorder, 0, 10, 0.1);
-  d.forces.forEach((f, i) => {
-    if (!Array.isArray(f.strength)) return;
-    const [lo, hi] = f.strength;
-    const folder = ['Estimate ranges', f.name];
-    add(`forces.${i}.strength.0`, folder, 'strength low', lo, 0, Math.max(1000, hi * 3), 100);
-    add(`forces.${i}.strength.1`, folder, 'strength high', hi, 0, Math.max(1000, hi * 3), 100);
-  });
-  d.actors.forEach((a, i) =>
-    a.goals.forEach((g, j) => {
-      if (!('ideal' in g) || !Array.isArray(g.ideal)) return;
-      const what = g.tension === 'overall' ? 'overall' : pairName(d, g.tension);
-      const folder = ['Estimate ranges', `${a.name} goal: ${what}`];
-      add(`actors.${i}.goals.${j}.ideal.0`, folder, 'ideal low', g.ideal[0], 0, 100, 1);
-      add(`actors.${i}.goals.${j}.ideal.1`, folder, 'ideal high', g.ideal[1], 0, 100, 1);
-    }),
-  );
-  return { controls, values };
+  const { parameters, values } = scenarioParameters(d);
+  return { controls: parameters, values };
 }
 
 /** The keys whose value differs from the base, in control order. */
 export function changedKeys(base: TweakValues, values: TweakValues): string[] {
   return Object.keys(base).filter((k) => values[k] !== undefined && tidy(values[k]) !== tidy(base[k]!));
-}
-
-function setPath(root: unknown, path: Path, value: number): void {
-  let o = root as Record<string | number, unknown>;
-  for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
-  o[path[path.length - 1]!] = value;
 }
 
 /** The tweaked variant's meta: its own id, a "(tweaked)" title and a summary naming what changed. */
@@ -123,8 +57,7 @@ export function variantMeta(d: ScenarioData, changed: string[]): { id: string; t
 /** The tweaked scenario's data (before validation): the base with the changed values and the variant's meta. */
 export function tweakedData(d: ScenarioData, base: TweakValues, values: TweakValues): ScenarioData {
   const changed = changedKeys(base, values);
-  const out = structuredClone(d);
-  for (const k of changed) setPath(out, parsePath(k), tidy(values[k]!));
+  const out = writeParameters(d, Object.fromEntries(changed.map((k) => [k, values[k]!])));
   out.meta = { ...out.meta, ...variantMeta(d, changed) };
   return out;
 }
