@@ -15,7 +15,10 @@ import './ui/styles/play.css';
 import './ui/styles/goals.css';
 import './ui/styles/debrief.css';
 import './ui/styles/replay.css';
+import './ui/styles/replay-timeline.css';
+import './ui/styles/compare.css';
 import './ui/styles/onboarding.css';
+import './ui/styles/saves.css';
 import './ui/styles/phone.css';
 import { createSession } from './store/session';
 import { bundled, bundledCatalogue } from './web/bundled-scenarios';
@@ -33,16 +36,21 @@ import { installTooltips } from './ui/tooltip';
 import { closePopover } from './ui/popover';
 import { savedGame } from './ui/saves';
 import { startViewerPlayback } from './ui/replay-bar';
+import { createCompare } from './store/compare';
+import { createComparePanel } from './ui/replay-compare';
+import { openCompareDialog } from './ui/compare-dialog';
+import { openPlayOnAs } from './ui/play-on-as';
 import { createUserScenarios } from './ui/load/user-scenarios';
 import { createErrorPanel } from './ui/load/error-panel';
 import { createSharing } from './app/sharing';
 import { createFlow } from './app/flow';
-import { routeLaunch } from './app/launch';
+import { followHash, routeLaunch } from './app/launch';
 import { installHotReload } from './app/hot-reload';
 import { startAutosave } from './app/autosave';
 import { showScreens } from './app/screens';
 import { installTweak } from './app/tweak';
 import { installOpenFiles } from './app/open-files';
+import { installSaveSlots } from './app/save-slots';
 
 // The page's Content-Security-Policy forbids eval: zod must not compile validators with new Function.
 zodConfig({ jitless: true });
@@ -75,15 +83,20 @@ async function main(): Promise<void> {
   boot.progress(0.95, 'Ready');
 
   const sharing = createSharing(store);
-  const { saveReplay, copyLink } = sharing;
+  const compare = createCompare(store, reader);
+  const { saveReplay, copyLink, copyDayLink } = sharing;
   const enter = () => {
     closePopover();
     play.resetPick();
     map.mountOnce(play.map);
   };
   const flow = createFlow({ store, reader, sharing, enter, discarded: () => menu.showSaved() });
-  const play = createPlayScreen(store, { menu: () => void flow.leaveToMenu(), saveReplay, copyLink, loadedAs: (f) => users.loadedAs(f), playOn: () => void flow.playOn(), debrief: () => store.getState().showDebrief(), close: flow.backToMenu });
-  const debrief = createDebrief(store, { again: flow.playAgain, menu: flow.backToMenu, saveReplay, copyLink, replay: () => store.getState().backToReplay() });
+  const slots = installSaveSlots({ store, reader, sharing, enter, watch: flow.watch, changed: () => menu.showSaved() });
+  const play = createPlayScreen(store, { menu: () => void flow.leaveToMenu(), saves: slots.open, saveReplay, copyLink, copyDayLink, loadedAs: (f) => users.loadedAs(f), playOn: () => void flow.playOn(), debrief: () => store.getState().showDebrief(), close: flow.backToMenu, compare: () => void openCompareDialog(store, compare, () => comparePanel.reveal()), playOnAs: () => void openPlayOnAs(store, (role) => void flow.playOn(role)) });
+  // Comparing the replay in the viewer with another run: its store, and its panel in the play screen.
+  const comparePanel = createComparePanel(store, compare, play.el);
+  play.el.append(comparePanel.el);
+  const debrief = createDebrief(store, { again: flow.playAgain, menu: flow.backToMenu, saveReplay, copyLink, replay: () => store.getState().backToReplay(), showDay: flow.showDay });
   // The player's own scenarios and replays: checked, listed in the menu ("your file"), or their errors shown.
   const errors = createErrorPanel();
   const opening = installOpenFiles({ store, reader, users, errors, refreshCatalogue, watch: flow.watch, select: (file) => menu.select(file) });
@@ -92,6 +105,7 @@ async function main(): Promise<void> {
     resume: () => void flow.resumeSaved(),
     discard: () => void flow.discardSave(),
     openReplay: opening.pickReplay,
+    saves: slots.open,
     loadScenario: opening.pickScenario,
     mark: (f) => (users.kind(f) === 'file' ? 'your file' : users.kind(f) === 'tweak' ? 'tweaked' : null),
     saved: () => savedGame(store.getState().catalogue),
@@ -111,6 +125,7 @@ async function main(): Promise<void> {
   booted = true;
 
   routeLaunch(store, opening.opener, flow);
+  followHash(store, opening.opener, sharing);
   boot.progress(1, 'Ready');
   render(store.getState());
   publish();

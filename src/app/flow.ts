@@ -1,7 +1,7 @@
 // The ways into and out of a game, as the menu, the top bar, the replay viewer and the debrief ask for
 // them: start a game (asking first when that replaces an unfinished save) or play one again with a new
-// seed, open a replay, resume the saved game, discard it, play on from a replay, and leave for the menu
-// (asking first mid-game). The store changes the screen; this adds what goes with each move: the
+// seed, open a replay (also on a turning point's day, from the debrief), resume the saved game, discard
+// it, play on from a replay, and leave for the menu (asking first mid-game). The store changes the screen; this adds what goes with each move: the
 // confirmations, the notices, the address bar (through sharing) and `enter`, which readies the play
 // screen (map, pick).
 import type { Replay, ScenarioReader } from '../sim/index';
@@ -66,6 +66,27 @@ export function createFlow({ store, reader, sharing, enter, discarded }: FlowDep
     enter();
   }
 
+  /**
+   * The debrief's turning point: its day in the replay viewer — the replay's own viewer, or else the game
+   * just played, opened as a replay (with its notes) on that day.
+   */
+  function showDay(day: number): void {
+    const s = store.getState();
+    if (s.viewer) {
+      s.seek(day);
+      store.getState().backToReplay();
+      return;
+    }
+    const replay = s.replay();
+    if (!replay || !s.file) return;
+    const err = s.openReplay(replay, s.file, reader, day);
+    if (err) {
+      notify(store, 'The replay could not be opened', err);
+      return;
+    }
+    watch(replay);
+  }
+
   /** Resumes the saved game; false (with a notice) when there is none or it cannot be used. */
   function resumeSaved(): boolean {
     const g = savedGame(store.getState().catalogue);
@@ -95,17 +116,24 @@ export function createFlow({ store, reader, sharing, enter, discarded }: FlowDep
     discarded();
   }
 
-  /** Leaves the viewer and plays on from the day shown; asks first when that replaces another saved game. */
-  async function playOn(): Promise<void> {
+  /**
+   * Leaves the viewer and plays on from the day shown — as `role` when given ("Play on from here as another
+   * role") — asking first when that replaces another saved game.
+   */
+  async function playOn(role?: string): Promise<void> {
     const s = store.getState();
     if (!s.viewer) return;
     s.setViewerPlaying(false);
     const g = unfinishedSave();
     const day = s.viewer.cursor;
     const opened = sharing.watched();
-    const same = g && opened && g.save.replay.scenario.id === opened.scenario.id && g.save.replay.seed === opened.seed && g.save.replay.role === opened.role;
+    const same = g && opened && !role && g.save.replay.scenario.id === opened.scenario.id && g.save.replay.seed === opened.seed && g.save.replay.role === opened.role;
     if (g && !same && !(await confirmModal({ title: `Play on from day ${day}?`, text: `This replaces your saved game: ${describeSave(g)}.`, ok: 'Play on', cancel: 'Stay in the replay' }))) return;
-    store.getState().playOn();
+    const err = store.getState().playOn(role);
+    if (err) {
+      notify(store, 'Could not play on', err);
+      return;
+    }
     sharing.play();
   }
 
@@ -126,5 +154,5 @@ export function createFlow({ store, reader, sharing, enter, discarded }: FlowDep
     backToMenu();
   }
 
-  return { start, startFromMenu, playAgain, watch, resumeSaved, discardSave, playOn, backToMenu, leaveToMenu };
+  return { start, startFromMenu, playAgain, watch, showDay, resumeSaved, discardSave, playOn, backToMenu, leaveToMenu };
 }

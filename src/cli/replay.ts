@@ -142,7 +142,7 @@ function verifiedRun(scenario: Scenario, replay: Replay, label: string): PlayedR
   if (!v.ok) {
     throw new Fail(3, `${label}: does not hold${v.divergedAt !== null ? ` (diverges on day ${v.divergedAt})` : ''}: ${v.reason} — nothing compared; npm run -s replay -- FILE verifies one replay alone`);
   }
-  return { scenario, role: replay.role, orders: replay.orders, days: v.days };
+  return { scenario, role: replay.role, orders: replay.orders, days: v.days, earlierRoles: replay.earlierRoles };
 }
 
 const sideOf = (label: string, file: string | null, kind: Side['kind'], scenario: Scenario, replay: Replay): Side => ({ label, file, kind, scenario: { id: scenario.data.meta.id, title: scenario.data.meta.title }, replay });

@@ -13,6 +13,7 @@ import { daySummary, scenarioView } from './view';
 import { scoreTrack } from './score';
 import { blockedFor } from './card-effects';
 import { orderKey } from './bots';
+import { roleOn, withRole, type EarlierRole } from './handover';
 
 /** One played run: its scenario, the player's role and orders by day, and its days (day 0 first), as
  * `verifyReplay` gives them in its verdict. */
@@ -21,6 +22,8 @@ export interface PlayedRun {
   role: string;
   orders: Record<string, Order>;
   days: readonly PlayedDay[];
+  /** The roles the player held before `role`, when the seat changed hands (handover.ts). */
+  earlierRoles?: readonly EarlierRole[];
 }
 
 /** An order the player gave in one run and not in the other ({ action: 'hold' } where it held). */
@@ -121,7 +124,7 @@ function movesOf(run: PlayedRun, day: PlayedDay): { key: string; move: Omit<Move
     const ai = m.actorIndex.get(e.actor);
     out.push({
       key: `${e.kind}|${e.actor}|${e.action}|${e.target ?? ''}`,
-      move: { day: e.turn, actor: e.actor, actorName: ai === undefined ? e.actor : m.data.actors[ai]!.name, action: e.action, target: e.target, kind: e.kind, text: e.text, yours: e.kind === 'action' && e.actor === run.role },
+      move: { day: e.turn, actor: e.actor, actorName: ai === undefined ? e.actor : m.data.actors[ai]!.name, action: e.action, target: e.target, kind: e.kind, text: e.text, yours: e.kind === 'action' && e.actor === roleOn(run, e.turn) },
     });
   }
   return out;
@@ -196,43 +199,47 @@ export function compareRuns(a: PlayedRun, b: PlayedRun, limit = MOVES_LISTED): C
   return { divergedAt, length, longer, orders, moves, movesLeftOff, pairs: [...pairs.values()], roles: [...roleList.values()], curves };
 }
 
-/** A replay played again as a new run: on `scenario`, from the replay's seed and role, with `orders`, for as
- * many days as the replay has (or until the game ends). It stops before an order the scenario does not
- * allow on its day. */
+/** A replay played again as a new run: on `scenario`, from the replay's seed and role (the roles it held
+ * before too, each on its days), with `orders`, for as many days as the replay has (or until the game
+ * ends). It stops before an order the scenario does not allow on its day. */
 type Played = { replay: Replay; stop: null } | { replay: Replay | null; stop: { day: number; order: Order | null; error: string } };
 
 function playAgain(scenario: Scenario, replay: Replay, orders: Record<string, Order>): Played {
   const title = scenario.data.meta.title;
   let state: GameState;
   try {
-    state = createGame(scenario, replay.seed, { role: replay.role });
+    state = createGame(scenario, replay.seed, { role: roleOn(replay, 1) });
+    for (const e of replay.earlierRoles ?? []) withRole(state, scenario, e.role);
+    withRole(state, scenario, replay.role);
   } catch (e) {
     return { replay: null, stop: { day: 0, order: null, error: `${title} cannot be played as this replay's role: ${(e as Error).message}` } };
   }
   const played: Record<string, Order> = {};
   const checkpoints: string[] = [];
   const days = replay.checkpoints.length;
-  const person = replay.role !== 'observer';
+  const earlier = replay.earlierRoles ?? [];
   while (!state.outcome && state.turn < days) {
     const day = state.turn + 1;
-    const order = person ? orders[String(day)] : undefined;
+    const role = roleOn(replay, day);
+    const order = role !== 'observer' ? orders[String(day)] : undefined;
+    state = withRole(state, scenario, role);
     let next: GameState;
     try {
-      next = step(scenario, state, order ? { [replay.role]: order } : {}).state;
+      next = step(scenario, state, order ? { [role]: order } : {}).state;
     } catch (e) {
       if (!(e instanceof OrderError) || !order) throw e;
       const m = compile(scenario);
-      const actor = m.actorIndex.get(replay.role)!;
+      const actor = m.actorIndex.get(role)!;
       const blocked = blockedFor(m, state, actor).find((x) => x.action === order.action);
       const why = m.actionIndex.has(order.action) ? (blocked?.reason ?? e.message) : `it has no action '${order.action}'`;
-      const partial = makeReplay(scenario, replay.seed, replay.role, { ...played }, checkpoints.slice(), null);
+      const partial = makeReplay(scenario, replay.seed, replay.role, { ...played }, checkpoints.slice(), null, [], earlier);
       return { replay: partial, stop: { day, order, error: `day ${day}: the order "${orderText(scenario, order)}" cannot be played in ${title}: ${why}` } };
     }
     state = next;
     if (order && order.action !== 'hold') played[String(day)] = order;
     checkpoints.push(hashState(state));
   }
-  return { replay: makeReplay(scenario, replay.seed, replay.role, played, checkpoints, state.outcome), stop: null };
+  return { replay: makeReplay(scenario, replay.seed, replay.role, played, checkpoints, state.outcome, [], earlier), stop: null };
 }
 
 /**
@@ -268,6 +275,6 @@ export function replayOnVariant(variant: Scenario, replay: Replay): VariantRun {
   const r = playAgain(variant, replay, replay.orders);
   if (r.stop) return { ok: false, replay: r.replay, ...r.stop };
   const last = r.replay.checkpoints.length;
-  const unplayed = replay.role === 'observer' ? 0 : Object.entries(replay.orders).filter(([d, o]) => Number(d) > last && o.action !== 'hold').length;
+  const unplayed = Object.entries(replay.orders).filter(([d, o]) => Number(d) > last && o.action !== 'hold' && roleOn(replay, Number(d)) !== 'observer').length;
   return { ok: true, replay: r.replay, unplayed };
 }

@@ -2,7 +2,9 @@
 // its seed and orders (a run is fully determined by them) to read the role's points day by day and what
 // each of its score lines paid; what decided the ending (the causes that moved the number the outcome
 // watches, or the points); and the counterfactuals, played with the same seed: had the role held every
-// day, and had the AI played the role. An observer's debrief has the deciding causes only.
+// day, and had the AI played the role. An observer's debrief has the deciding causes only. A game whose seat
+// changed hands (handover.ts) is played again with each role on its days, and its counterfactuals begin
+// where the role took the seat: the days before it are history.
 import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
 import { step, type Order } from './step';
@@ -12,6 +14,7 @@ import { explainPair } from './explain';
 import { watchedPart } from './stakes';
 import { hottestPair } from './tension';
 import { compile, meterSlot, resolveActor, resolvePairs, type Model } from './model';
+import { roleOn, withRole, type EarlierRole, type RoleSchedule } from './handover';
 
 export interface Factor {
   label: string;
@@ -63,14 +66,15 @@ function causeName(m: Model, e: TurnEvent): string {
   return e.text.length > 60 ? `${e.text.slice(0, 58).replace(/\s+\S*$/, '')}…` : e.text;
 }
 
-/** Plays a game from its seed and orders to its end; returns every day's state and events. */
-function replay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, upTo: number): { states: GameState[]; events: TurnEvent[][] } {
-  let st = createGame(scenario, seed, { role });
+/** Plays a game from its seed and orders (each role's on its days) to its end; returns every day's state and events. */
+function replay(scenario: Scenario, seed: string, seat: RoleSchedule, orders: Record<string, Order>, upTo: number): { states: GameState[]; events: TurnEvent[][] } {
+  let st = createGame(scenario, seed, { role: roleOn(seat, 1) });
   const states = [st];
   const events: TurnEvent[][] = [[]];
   while (!st.outcome && st.turn < upTo) {
     const order = orders[String(st.turn + 1)];
-    const r = step(scenario, st, role !== 'observer' && order ? { [role]: order } : {});
+    const role = roleOn(seat, st.turn + 1);
+    const r = step(scenario, withRole(st, scenario, role), role !== 'observer' && order ? { [role]: order } : {});
     st = r.state;
     states.push(st);
     events.push(r.events);
@@ -137,8 +141,8 @@ function decide(scenario: Scenario, m: Model, states: GameState[], events: TurnE
   return { text, factors: top(causes, 5) };
 }
 
-function whatIf(scenario: Scenario, m: Model, seed: string, role: string, playAs: string, label: string): WhatIf | null {
-  const { states } = replay(scenario, seed, playAs, {}, m.data.meta.turnLimit);
+function whatIf(scenario: Scenario, m: Model, seed: string, role: string, seat: RoleSchedule, orders: Record<string, Order>, label: string): WhatIf | null {
+  const { states } = replay(scenario, seed, seat, orders, m.data.meta.turnLimit);
   const end = states[states.length - 1]!;
   if (!end.outcome) return null;
   const oi = m.data.outcomes.findIndex((o) => o.id === end.outcome!.id);
@@ -148,11 +152,11 @@ function whatIf(scenario: Scenario, m: Model, seed: string, role: string, playAs
 
 /**
  * The debrief of a game: played again from `seed` with the role's `orders` (by day, as the replay keeps
- * them) up to `upTo` days (the game's length).
+ * them) up to `upTo` days (the game's length); `earlierRoles`, the roles that held the seat before `role`.
  */
-export function debriefOf(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, upTo: number): DebriefView {
+export function debriefOf(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, upTo: number, earlierRoles: readonly EarlierRole[] = []): DebriefView {
   const m = compile(scenario);
-  const { states, events } = replay(scenario, seed, role, orders, upTo);
+  const { states, events } = replay(scenario, seed, { role, earlierRoles }, orders, upTo);
   const a = m.actorIndex.get(role) ?? -1;
   const scored = a >= 0 && m.scoreTerms[a]!.length > 0;
   const totals = scored ? m.scoreTerms[a]!.map(() => 0) : [];
@@ -160,8 +164,12 @@ export function debriefOf(scenario: Scenario, seed: string, role: string, orders
   const lines = scored ? m.scoreTerms[a]!.map((l, k) => ({ label: l.label, total: totals[k]! })).sort((x, y) => Math.abs(y.total) - Math.abs(x.total)) : [];
   const whatIfs: WhatIf[] = [];
   if (a >= 0) {
-    const held = whatIf(scenario, m, seed, role, role, 'Had you held every day (same seed)');
-    const ai = whatIf(scenario, m, seed, role, 'observer', 'The AI in your seat (same seed)');
+    // After a handover the days before it stay as they were played; the what-ifs change the role's own days.
+    const took = earlierRoles.length ? earlierRoles[earlierRoles.length - 1]!.until : 0;
+    const before = Object.fromEntries(Object.entries(orders).filter(([d]) => Number(d) <= took));
+    const from = took ? ` from day ${took + 1}` : ' every day';
+    const held = whatIf(scenario, m, seed, role, { role, earlierRoles }, before, `Had you held${from} (same seed)`);
+    const ai = whatIf(scenario, m, seed, role, { role: 'observer', earlierRoles }, before, `The AI in your seat${took ? ` from day ${took + 1}` : ''} (same seed)`);
     if (held) whatIfs.push(held);
     if (ai) whatIfs.push(ai);
   }

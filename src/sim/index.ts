@@ -31,3 +31,4 @@ export { scenarioParameters, findParameter, closestParameter, readParameter, wri
 export { makeBatch, batchJobs, seedsPerJob, runVariantJob, runBatchHere, emptyTally, addPart, mergeParts, variantShares, variantScenario, RESULT_CODE, type VariantBatch, type VariantJob, type VariantPart, type VariantTally } from './variant-runs';
 export { planSensitivity, rankSensitivity, type SensitivityPlan, type SensitivityStep, type SensitivityMetric, type SensitivityRow, type SensitivityResult, type Shift } from './sensitivity';
 export { parseSweep, planSweep, sweepTable, sweepCsv, SweepError, MAX_SWEEP_POINTS, MAX_SWEEP_AXES, type SweepAxis, type SweepPlan, type SweepRow, type SweepTable } from './sweep';
+export { withRole, roleOn, rolesBefore, scheduleText, type EarlierRole, type RoleSchedule } from './handover';

@@ -3,13 +3,15 @@
 // read one (with clear errors for files that are not replays, or come from a newer Brink; version 1
 // files, from before notes, are read as version 2 with no notes), and verify it, naming the first day
 // that diverged. Notes never change the run and verification ignores them. A replay is also what saves
-// and share links carry.
+// and share links carry. A game whose seat changed hands (handover.ts) lists the roles held before its
+// `role` with their last days; the order of a day is the role's that held the seat that day.
 import { z } from 'zod';
 import type { Scenario } from './scenario/load';
 import { createGame, type GameState } from './state';
 import { step, type Order } from './step';
 import { hashState } from './snapshot';
 import type { TurnEvent } from './feed';
+import { roleOn, withRole, type EarlierRole } from './handover';
 
 export const REPLAY_FORMAT = 'brink-replay';
 export const REPLAY_VERSION = 2;
@@ -21,6 +23,8 @@ export const NOTES_MAX = 100;
 export const ENGINE_VERSION = '0.2';
 /** Replays longer than this are refused (far beyond any scenario's limit). */
 const MAX_TURNS = 100_000;
+/** The most times one game's seat may change hands. */
+const MAX_HANDOVERS = 100;
 
 const OrderSchema = z.strictObject({ action: z.string().min(1).max(64), target: z.string().min(1).max(64).optional() });
 
@@ -47,6 +51,13 @@ export const ReplaySchema = z.strictObject({
   outcome: z.strictObject({ id: z.string(), turn: z.number().int().min(1) }).nullable(),
   /** Notes on days, in day order; several may share a day. Absent in version 1. */
   notes: z.array(NoteSchema).max(NOTES_MAX).default([]),
+  /** The roles the player held before `role` ("play on from day 10 as Ukraine"), each with its last day,
+   * in day order; absent when the seat never changed hands. */
+  earlierRoles: z
+    .array(z.strictObject({ role: z.string().min(1).max(64), until: z.number().int().min(1).max(MAX_TURNS) }))
+    .max(MAX_HANDOVERS)
+    .refine((list) => list.every((e, i) => i === 0 || e.until > list[i - 1]!.until), 'each earlier role must end on a later day than the one before it')
+    .optional(),
 });
 
 export type Replay = z.output<typeof ReplaySchema>;
@@ -82,8 +93,8 @@ export function parseReplay(text: string): ReplayRead {
 }
 
 /** The replay of a game played so far: its orders by day and the hash after each day. */
-export function makeReplay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, checkpoints: string[], outcome: GameState['outcome'], notes: readonly Note[] = []): Replay {
-  return {
+export function makeReplay(scenario: Scenario, seed: string, role: string, orders: Record<string, Order>, checkpoints: string[], outcome: GameState['outcome'], notes: readonly Note[] = [], earlierRoles: readonly EarlierRole[] = []): Replay {
+  const replay: Replay = {
     format: REPLAY_FORMAT,
     version: REPLAY_VERSION,
     engine: ENGINE_VERSION,
@@ -95,6 +106,9 @@ export function makeReplay(scenario: Scenario, seed: string, role: string, order
     outcome: outcome ? { id: outcome.id, turn: outcome.turn } : null,
     notes: sortNotes(notes),
   };
+  // Only a game that changed hands carries the field: every other replay stays as it was.
+  if (earlierRoles.length) replay.earlierRoles = earlierRoles.map((e) => ({ role: e.role, until: e.until }));
+  return replay;
 }
 
 /** Notes in day order (a stable sort: notes of one day keep the order they were written in). */
@@ -143,7 +157,7 @@ export function verifyReplay(scenario: Scenario, replay: Replay): Verdict {
   if (scenario.data.meta.id !== replay.scenario.id) return fail([], null, `this replay is for scenario '${replay.scenario.id}', not '${scenario.data.meta.id}'`);
   let state: GameState;
   try {
-    state = createGame(scenario, replay.seed, { role: replay.role });
+    state = createGame(scenario, replay.seed, { role: roleOn(replay, 1) });
   } catch (e) {
     return fail([], null, (e as Error).message);
   }
@@ -153,9 +167,12 @@ export function verifyReplay(scenario: Scenario, replay: Replay): Verdict {
   for (let day = 1; day <= total; day++) {
     if (state.outcome) return fail(days, day, `the game ended on day ${state.outcome.turn}, but the replay goes on to day ${total}`);
     const order = replay.orders[String(day)];
+    const role = roleOn(replay, day);
     let r;
     try {
-      r = step(scenario, state, order && replay.role !== 'observer' ? { [replay.role]: order } : {});
+      // The seat changes hands before the first day of its new role (the recorded state of the day before stays as it was).
+      state = withRole(state, scenario, role);
+      r = step(scenario, state, order && role !== 'observer' ? { [role]: order } : {});
     } catch (e) {
       return fail(days, day, `day ${day}: ${(e as Error).message}`);
     }

@@ -93,7 +93,7 @@ export function debrief(s: SessionData): DebriefView | null {
   if (!byRole) debriefMemo.set(s.game, (byRole = new Map()));
   let d = byRole.get(s.role);
   if (!d) {
-    d = debriefOf(s.scenario, s.seed, s.role, s.orders, s.game.turn);
+    d = debriefOf(s.scenario, s.seed, s.role, s.orders, s.game.turn, s.earlierRoles);
     byRole.set(s.role, d);
   }
   return d;

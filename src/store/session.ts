@@ -15,6 +15,10 @@ import {
   verifyReplay,
   replayOnVariant,
   compareRuns,
+  roleOn,
+  rolesBefore,
+  withRole,
+  type EarlierRole,
   noteError,
   sortNotes,
   type Note,
@@ -65,6 +69,9 @@ export interface SessionData {
   notice: string | null;
   /** The player's orders so far, by day ("12"): with the days' hashes, the game's replay. */
   orders: Record<string, Order>;
+  /** The roles that held the player's seat before `role`, each with its last day (the game was played on
+   * from a replay's day as another role); empty when the seat never changed hands. */
+  earlierRoles: EarlierRole[];
   /** Watching a replay: every recorded day's state (snapshots), the day shown, and where it diverged. */
   viewer: ReplayViewer | null;
   /** Alerts on: autoplay pauses when the overall band changes or a line that ends the game comes near. */
@@ -131,8 +138,12 @@ export interface SessionActions {
   /** Moves the viewer to a day. */
   seek(day: number): void;
   setViewerPlaying(on: boolean): void;
-  /** Leaves the viewer and plays on from the day shown. */
-  playOn(): void;
+  /**
+   * Leaves the viewer and plays on from the day shown: as `role` when given (another playable role, or
+   * "observer"; the recorded days stay as they were, and the AI plays the role held before), else as the
+   * role that held the seat that day. Returns an error text when it cannot (then nothing changes).
+   */
+  playOn(role?: string): string | null;
   /** Resumes a saved game exactly where it was; returns an error text when the save cannot be used. */
   resume(replay: Replay, file: string, reader: ScenarioReader): string | null;
   /**
@@ -181,6 +192,7 @@ export const initialData: SessionData = {
   order: null,
   notice: null,
   orders: {},
+  earlierRoles: [],
   viewer: null,
   alerts: true,
   alert: null,
@@ -250,7 +262,7 @@ export function createSession() {
       const actor = r.scenario.data.actors.find((a) => a.id === role);
       if (role !== 'observer' && !actor?.playable) return `'${role}' is not a playable role in ${r.scenario.data.meta.title}`;
       const game = createGame(r.scenario, seed, { role });
-      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, viewer: null, screen: 'play', notice: null, autoplay: false, alert: null, notes: [] });
+      set({ file, scenario: r.scenario, seed, role, game, days: [record(r.scenario, game, [])], order: null, orders: {}, earlierRoles: [], viewer: null, screen: 'play', notice: null, autoplay: false, alert: null, notes: [] });
       return null;
     },
 
@@ -282,10 +294,10 @@ export function createSession() {
     },
 
     replay() {
-      const { scenario, game, seed, role, orders, days, viewer, notes } = get();
+      const { scenario, game, seed, role, orders, days, viewer, notes, earlierRoles } = get();
       if (viewer) return { ...viewer.replay, notes };
       if (!scenario || !game) return null;
-      return makeReplay(scenario, seed, role, orders, days.slice(1).map((d) => d.hash), game.outcome, notes);
+      return makeReplay(scenario, seed, role, orders, days.slice(1).map((d) => d.hash), game.outcome, notes, earlierRoles);
     },
 
     addNote(day, text) {
@@ -329,6 +341,7 @@ export function createSession() {
         seed: replay.seed,
         role: replay.role,
         orders: Object.fromEntries(Object.entries(replay.orders).filter(([d]) => Number(d) <= cursor)),
+        earlierRoles: replay.earlierRoles ?? [],
         viewer: { replay, states, records, cursor, divergedAt: v.divergedAt, reason: v.reason, playing: false },
         notes: sortNotes(replay.notes),
         game: states[cursor]!,
@@ -353,14 +366,21 @@ export function createSession() {
       if (v) set({ viewer: { ...v, playing } });
     },
 
-    playOn() {
-      const v = get().viewer;
-      if (!v) return;
-      // The replay's own orders up to the day shown (the viewer may have opened on an earlier day).
+    playOn(role) {
+      const { viewer: v, scenario, game } = get();
+      if (!v || !scenario || !game) return 'there is no replay to play on from';
+      // The seat goes to `role`, or stays with the role that held it on the day shown.
+      const next = role ?? roleOn(v.replay, v.cursor + 1);
+      if (next !== 'observer' && !scenario.data.actors.find((a) => a.id === next)?.playable) return `'${next}' is not a playable role in ${scenario.data.meta.title}`;
+      // The replay's own orders up to the day shown (the viewer may have opened on an earlier day): they
+      // were given by the roles that held the seat then, and stay theirs.
       const orders = Object.fromEntries(Object.entries(v.replay.orders).filter(([d]) => Number(d) <= v.cursor));
       // Notes on later days described the recorded future, which playing on leaves behind.
       const notes = get().notes.filter((n) => n.day <= v.cursor);
-      set({ viewer: null, orders, notes, notice: null, screen: settle('play', get().game, null) });
+      const earlierRoles = rolesBefore(v.replay, v.cursor, next);
+      const played = withRole(game, scenario, next);
+      set({ viewer: null, role: next, earlierRoles, orders, notes, game: played, notice: null, screen: settle('play', played, null) });
+      return null;
     },
 
     resume(replay, file, reader) {
@@ -376,8 +396,10 @@ export function createSession() {
         seed: replay.seed,
         role: replay.role,
         orders: replay.orders,
+        earlierRoles: replay.earlierRoles ?? [],
         notes: sortNotes(replay.notes),
-        game: last.state,
+        // Saved right after the seat changed hands, the last day's state is still the role's before.
+        game: withRole(last.state, r.scenario, replay.role),
         days: v.days.map((d) => record(r.scenario, d.state, d.events)),
         viewer: null,
         order: null,
@@ -415,8 +437,9 @@ export function createSession() {
         file,
         scenario: r.scenario,
         orders: run.replay.orders,
+        earlierRoles: rolesBefore(was, reached, was.role),
         notes: before.notes.filter((n) => n.day <= reached),
-        game: last.state,
+        game: withRole(last.state, r.scenario, was.role),
         days: now.days.map((d) => record(r.scenario, d.state, d.events)),
         viewer: null,
         order: null,

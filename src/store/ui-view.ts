@@ -1,7 +1,7 @@
 // Read-only views for the DOM overlay (menu briefing, top bar, charts, debrief): the model's scenario
 // and role views (src/sim/view.ts) put in the words the screens show, plus what comparing the recorded
 // days gives (turning points). The UI never imports the model.
-import { canSee, longDate, shortDate, OBSERVER, scenarioView, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult, type TurnEvent } from '../sim/index';
+import { canSee, longDate, shortDate, OBSERVER, roleOn, scheduleText, scenarioView, type ScenarioView, type SourceView, type ActorView, type PairMeta, type OutcomeView, type RoleResult, type TurnEvent } from '../sim/index';
 import { roleView } from './selectors';
 import type { DayRecord, SessionData } from './session';
 
@@ -12,6 +12,17 @@ export { briefing, type BriefingView } from './catalogue';
 /** The running scenario's briefing. */
 export function currentBriefing(s: SessionData): ScenarioView | null {
   return s.scenario ? scenarioView(s.scenario) : null;
+}
+
+/** The role that held the player's seat on a day: the game may have been played on from a replay as another
+ * role, and the days before were the role's that held the seat then. */
+export function playerOn(s: Pick<SessionData, 'role' | 'earlierRoles'>, day: number): string {
+  return roleOn({ role: s.role, earlierRoles: s.earlierRoles }, day);
+}
+
+/** Who held the player's seat, in words: "Ukraine", or "Belarus to day 10, then Ukraine". */
+export function seatText(s: SessionData): string {
+  return scheduleText({ role: s.role, earlierRoles: s.earlierRoles }, (r) => actorName(s, r));
 }
 
 /** "28 Jan" (chart axes). */
@@ -67,7 +78,8 @@ export interface LastMove {
 
 export function lastMove(s: SessionData): LastMove | null {
   const rec = s.days[s.days.length - 1];
-  if (s.role === 'observer' || !rec || rec.turn === 0 || !s.scenario) return null;
+  // (A day before the player took this role's seat was not the player's move.)
+  if (s.role === 'observer' || !rec || rec.turn === 0 || !s.scenario || playerOn(s, rec.turn) !== s.role) return null;
   const e = rec.events.find((x) => x.kind === 'action' && x.actor === s.role);
   if (!e) return { day: rec.turn, held: true, name: null, target: null, text: 'You held.', tension: [], meters: [] };
   const name = s.scenario.data.actions.find((a) => a.id === e.action)?.name ?? e.action;
@@ -150,7 +162,7 @@ export function turningPoints(s: SessionData, k = 4): TurningPoint[] {
     // The player's move that day, when it pushed the counting pairs the way the day went (at least half a point).
     let yours: TurningPoint['yours'] = null;
     for (const e of b.events) {
-      if (s.role === OBSERVER || e.kind !== 'action' || e.actor !== s.role) continue;
+      if (e.kind !== 'action' || e.actor !== playerOn(s, b.turn) || e.actor === OBSERVER) continue;
       let push = 0;
       for (const p of meta) push += dir * (e.deltas[p.id] ?? 0);
       if (push >= 0.5) yours = { text: e.text, push };

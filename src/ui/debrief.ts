@@ -3,9 +3,11 @@
 // watched, or what each of the role's lines paid, the player's own moves marked); the counterfactuals
 // the model played with the same seed (had you held every day; the AI in your seat); who the ledger
 // blames; the role's own points and the tension over the game, with the turning points marked and
-// listed (the player's moves among them when they pushed the day's way); and the ways on: play again
-// with a new seed, back to the menu, save the replay or copy its link. A replay's debrief leads back to
-// the replay rather than to the map.
+// listed (the player's moves among them when they pushed the day's way) — each turning point a link to
+// its day in the replay viewer (a replay's own viewer, or the game just played opened as a replay); and
+// the ways on: play again with a new seed, back to the menu, save the replay, copy its link or download
+// a printable handout of the debrief (handout.ts). A replay's debrief leads back to the replay rather
+// than to the map.
 import type { Session, SessionStore } from '../store/session';
 import { actorName, displayDate, outcome, turningPoints, type Reading } from '../store/ui-view';
 import { debrief } from '../store/selectors';
@@ -17,6 +19,7 @@ import { h, replace } from './dom';
 import { signed } from './format';
 import { glossaryButton } from './glossary';
 import { icon } from './icons';
+import { exportHandout } from './handout';
 import { tensionText } from './palette';
 
 const READING: Record<Reading, string> = { win: 'Victory', draw: 'Draw', loss: 'Defeat' };
@@ -28,6 +31,8 @@ export interface DebriefActions {
   copyLink(): void;
   /** Back to the replay viewer (when the debrief is a replay's). */
   replay(): void;
+  /** A turning point: its day in the replay viewer. */
+  showDay(day: number): void;
 }
 
 export function createDebrief(store: SessionStore, actions: DebriefActions) {
@@ -90,6 +95,14 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     return h('span', { class: 'verdict-s mono', 'data-tip': 'Victory points: earned day by day from the role\'s own goals. Where the outcome leaves it to the score, at or above the win line wins, at or below the loss line loses.' }, `${t.points.toFixed(1)} VP · win ≥ ${t.win} · loss ≤ ${t.loss}`);
   }
 
+  /** A turning point pressed: its day in the replay viewer, the scrubber focused there. */
+  function showDay(day: number): void {
+    trap?.release({ restore: false });
+    trap = null;
+    actions.showDay(day);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.replay-bar:not([hidden]) .rb-range')?.focus({ preventScroll: true }));
+  }
+
   function update(s: Session): void {
     const o = outcome(s);
     if (!o) return;
@@ -112,11 +125,21 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
         h(
           'li',
           { class: p.yours ? 'has-yours' : '' },
-          h('span', { class: 'tp-n mono' }, String(i + 1)),
-          h('span', { class: 'tp-date mono' }, `Day ${p.turn} · ${displayDate(p.date)}`),
-          h('span', { class: 'tp-text' }, p.headline ?? 'Tension shifted on its own'),
-          p.yours && p.yours.text !== p.headline ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move: '), `${p.yours.text} (${signed(p.yours.push)})`) : p.yours ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move'), ' made this day') : null,
-          h('span', { class: `tp-d mono ${p.overallDelta > 0 ? 'up' : 'down'}`, 'data-tip': 'Change of the overall tension that day' }, signed(p.overallDelta)),
+          h(
+            'button',
+            // Named by its text (spaces between the parts); the hint says where it leads.
+            { class: 'tp-link', type: 'button', 'data-day': p.turn, 'aria-describedby': 'tp-hint', onclick: () => showDay(p.turn) },
+            h('span', { class: 'tp-n mono' }, String(i + 1)),
+            ' ',
+            h('span', { class: 'tp-date mono' }, `Day ${p.turn} · ${displayDate(p.date)}`),
+            ' ',
+            h('span', { class: 'tp-text' }, p.headline ?? 'Tension shifted on its own'),
+            ' ',
+            p.yours && p.yours.text !== p.headline ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move: '), `${p.yours.text} (${signed(p.yours.push)})`) : p.yours ? h('span', { class: 'tp-yours' }, h('b', {}, 'Your move'), ' made this day') : null,
+            ' ',
+            h('span', { class: `tp-d mono ${p.overallDelta > 0 ? 'up' : 'down'}` }, signed(p.overallDelta)),
+            h('span', { class: 'tp-go', 'aria-hidden': 'true' }),
+          ),
         ),
       ),
     );
@@ -195,7 +218,7 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
         'div',
         { class: 'debrief-grid' },
         h('div', {}, h('div', { class: 'chart-head' }, h('h2', { class: 'panel-title' }, 'Over the crisis'), h('span', { class: 'chart-tabs', role: 'group', 'aria-label': 'Chart' }, tabPoints, tabTension)), h('div', { class: 'debrief-chart' }, canvas, legend)),
-        h('div', {}, h('h2', { class: 'panel-title', 'data-tip': 'The days when tension moved most across all pairs, with the event that moved it most, and your move when it pushed the same way.' }, 'Turning points'), turningList),
+        h('div', {}, h('h2', { class: 'panel-title', 'data-tip': 'The days when tension moved most across all pairs, with the event that moved it most, and your move when it pushed the same way. Each one opens its day in the replay.' }, 'Turning points'), turningList, h('span', { id: 'tp-hint', hidden: true }, 'Opens this day in the replay viewer')),
       ),
       h(
         'div',
@@ -209,6 +232,7 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
         glossaryButton(),
         h('button', { class: 'btn ghost', 'aria-label': 'Save replay', 'data-tip': 'Download the whole game as a replay file (.json)', onclick: actions.saveReplay }, icon('save'), 'Save replay'),
         h('button', { class: 'btn ghost', 'aria-label': 'Copy link', 'data-tip': 'Copy a link that replays this game', onclick: actions.copyLink }, icon('link'), 'Copy link'),
+        h('button', { class: 'btn ghost', 'aria-label': 'Handout (PNG)', 'data-tip': 'Download a printable page of this debrief (PNG): the outcome, the tension chart, the turning points and the notes', onclick: () => void exportHandout(store, 'debrief') }, icon('handout'), 'Handout (PNG)'),
       ),
     );
     requestAnimationFrame(draw);

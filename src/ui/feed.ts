@@ -4,7 +4,7 @@
 // the model chose (and incidents) are "simulated", even when the article reports moves of that kind,
 // whose quote the popover then shows as the basis of the move.
 import type { Session, SessionStore } from '../store/session';
-import { actors, displayDate, meterMoves, pairLabels, seenByLabel, sourceOf } from '../store/ui-view';
+import { actors, displayDate, meterMoves, pairLabels, playerOn, seenByLabel, sourceOf } from '../store/ui-view';
 import { visibleEvents } from '../store/selectors';
 import { h, replace } from './dom';
 import { signed } from './format';
@@ -16,7 +16,8 @@ type FeedEvent = Session['days'][number]['events'][number];
 const reported = (e: FeedEvent): boolean => e.source !== null && e.kind === 'scripted';
 
 /** Whether the event is the player's own chosen move. */
-const yours = (s: Session, e: FeedEvent): boolean => s.role !== 'observer' && e.kind === 'action' && e.actor === s.role;
+// The player's own move: by the role that held the seat that day (a game played on as another role).
+const yours = (s: Session, e: FeedEvent): boolean => e.kind === 'action' && e.actor !== null && e.actor === playerOn(s, e.turn);
 
 const KIND_LABEL: Record<string, string> = { scripted: 'timeline', action: 'action', incident: 'incident', band: 'ladder', outcome: 'outcome' };
 /** Items the feed builds at first; scrolling down loads this many more each time. */

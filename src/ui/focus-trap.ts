@@ -1,7 +1,7 @@
 // Dialog focus for the DOM overlay (WAI-ARIA dialog pattern): when a dialog opens it takes focus, Tab
 // and Shift+Tab stay inside it, Escape closes it where closing is safe, and on closing focus goes back
 // to where it was (or to a fallback when that element is gone). Used by the debrief, the Odds and Tweak
-// panels and the error panel; the confirmation modal and the glossary keep their own.
+// panels, the Saves dialog and the error panel; the confirmation modal and the glossary keep their own.
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

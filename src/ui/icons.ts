@@ -15,6 +15,10 @@ const PATHS: Record<string, string> = {
   close: 'M4 4l8 8M12 4l-8 8',
   resume: 'M3 8a5 5 0 1 0 1.5-3.6M3 2.5v2.5h2.5',
   warn: 'M8 2.5 14 13H2zM8 6.5v3M8 11.2v.3',
+  note: 'M2.5 3h11v7.5H8l-3.5 3v-3h-2zM5.5 6.8h5',
+  slots: 'M4.5 2.5h7v11L8 10.8l-3.5 2.7z',
+  handout: 'M2.5 3.5h11v9h-11zM2.5 10.5l3.2-3 2.3 2.1 2-1.6 3.5 2.9M10.5 6.2v.1',
+  compare: 'M2 8h3.5c2.2 0 3-4 6-4h2.5M5.5 8c2.2 0 3 4 6 4h2.5',
 };
 
 /** An icon element; `fill` for the solid play triangle. */

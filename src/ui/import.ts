@@ -8,8 +8,8 @@ import { h } from './dom';
 import { notify } from './notice';
 
 export interface ReplayOpener {
-  /** Opens a replay already read; returns an error text (also shown as a notice), or null. */
-  open(read: ReplayRead, from: string): string | null;
+  /** Opens a replay already read (on `day` when given); returns an error text (also shown as a notice), or null. */
+  open(read: ReplayRead, from: string, day?: number): string | null;
   /** Reads and opens a file. */
   openFile(file: File): Promise<string | null>;
 }
@@ -22,12 +22,12 @@ export function createOpener(store: SessionStore, reader: ScenarioReader, onOpen
     return error;
   }
 
-  function open(read: ReplayRead, from: string): string | null {
+  function open(read: ReplayRead, from: string, day?: number): string | null {
     if (!read.ok) return fail(from, read.error);
     const replay = read.replay;
     const entry = store.getState().catalogue.find((c) => c.id === replay.scenario.id && !c.error);
     if (!entry) return fail(from, `it is for the scenario '${replay.scenario.id}', which this build of Brink does not include`);
-    const err = store.getState().openReplay(replay, entry.file, reader);
+    const err = store.getState().openReplay(replay, entry.file, reader, day);
     if (err) return fail(from, err);
     onOpened(replay);
     return null;

@@ -1,6 +1,7 @@
 // Keyboard shortcuts during play: E = end the day (with the chosen card), Space = next day, P =
 // pause/resume autoplay, 1–3 = speed. In the replay viewer: ← / → step a day, Home / End jump to either
-// end, Space (or P) plays and pauses. Escape closes popovers (handled by the popover itself). On every
+// end, [ / ] jump to the previous / next mark of the timeline, Space (or P) plays and pauses (on the
+// timeline's marks, ← → Home End move between the marks instead). Escape closes popovers (handled by the popover itself). On every
 // screen, G opens the glossary and ? the list of keys (with the settings). Space and Enter on a focused
 // control (a card, a tab, a button) press that control, never the day. Keys typed into text fields, and
 // keys while a modal dialog (or the guided tour) is open, are left alone.
@@ -8,7 +9,7 @@ import type { SessionStore } from '../store/session';
 import { openGlossary } from './glossary';
 import { openKeysHelp } from './keys-help';
 import { modalOpen } from './modal';
-import { seekViewer, stepViewer, toggleViewerPlay } from './replay-bar';
+import { seekViewer, stepMark, stepViewer, toggleViewerPlay } from './replay-bar';
 
 export function bindKeyboard(store: SessionStore): () => void {
   const onKey = (e: KeyboardEvent) => {
@@ -34,10 +35,12 @@ export function bindKeyboard(store: SessionStore): () => void {
     // The focused map takes its own keys (+ − arrows 0: zoom, pan, reset).
     if (t?.closest('.map-area') && /^(Arrow|\+|-|=|0)/.test(e.key)) return;
     if (s.viewer) {
-      // The scrubber handles its own arrow keys (and Home/End) when focused.
+      // The scrubber handles its own arrow keys (and Home/End) when focused; so does the row of marks, and
+      // the comparison's list of what differed its ↑ ↓ Home End.
       const key = e.key;
       if (e.code === 'Space' || key === 'p' || key === 'P') toggleViewerPlay(store);
-      else if (range) return;
+      else if (key === '[' || key === ']') stepMark(store, key === ']' ? 1 : -1);
+      else if (range || (t?.closest('.rb-marks') && /^(Arrow|Home|End)/.test(key)) || (t?.closest('.cmp-lists') && /^(ArrowUp|ArrowDown|Home|End)$/.test(key))) return;
       else if (key === 'ArrowLeft') stepViewer(store, -1);
       else if (key === 'ArrowRight') stepViewer(store, 1);
       else if (key === 'Home') seekViewer(store, 0);

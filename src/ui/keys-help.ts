@@ -16,6 +16,7 @@ const KEYS: [string, string][] = [
   ['1 2 3', 'Autoplay speed: slow, normal, fast'],
   ['← →', 'In a replay: step a day back or forward'],
   ['Home End', 'In a replay: the first or the last day'],
+  ['[ ]', 'In a replay: the previous or the next mark on the timeline (turning point, band change, incident, move, note)'],
   ['Tab', 'Move between controls; inside a dialog it stays in the dialog'],
   ['Esc', 'Close a dialog, a popover or the controls sheet'],
   ['G', 'Open the glossary'],

@@ -1,8 +1,9 @@
 // The menu: pick a scenario (every bundled file; broken files show their errors), read its briefing
 // (summary, legend, sources), pick a role (or observe) and a seed (typed, random or today's), start.
-// Above the columns: the saved game's Resume (and Discard) button, "Load a scenario…" (your own .yaml or
-// .json; listed below, marked "your file"), "Open a replay…" (a file picker; a replay or a scenario can
-// also be dropped anywhere on the page), the glossary, and a notice strip for anything that went wrong.
+// Above the columns: the saved game's Resume (and Discard) button, Saves… (the Saves dialog), "Load a
+// scenario…" (your own .yaml or .json; listed below, marked "your file"), "Open a replay…" (a file picker;
+// a replay or a scenario can also be dropped anywhere on the page), the glossary, and a notice strip for
+// anything that went wrong.
 // Under the seed, one line says what a seed is (with a link to its glossary entry).
 import type { CatalogueEntry, Session, SessionStore } from '../store/session';
 import { briefing, displayDate, type BriefingView } from '../store/ui-view';
@@ -31,6 +32,8 @@ export interface MenuActions {
   resume(): void;
   discard(): void;
   openReplay(): void;
+  /** Opens the Saves dialog. */
+  saves(): void;
   /** Opens the scenario file picker. */
   loadScenario(): void;
   /** A mark for the player's own files ("your file", "tweaked"), or null for a bundled one. */
@@ -62,6 +65,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
   );
   const openReplay = h('button', { class: 'btn ghost open-replay', 'aria-label': 'Open a replay…', 'data-tip': 'Open a replay file (.json) saved from Brink or recorded on the command line. You can also drop one anywhere on the page.', onclick: () => actions.openReplay() }, icon('open'), 'Open a replay…');
 
+  const saves = h('button', { class: 'btn ghost menu-saves', 'aria-label': 'Saves…', 'data-tip': 'Your named saves and the autosave: load, rename, delete, export or import them', onclick: () => actions.saves() }, icon('slots'), 'Saves…');
   const loadFile = h('button', { class: 'btn ghost load-scenario', 'aria-label': 'Load a scenario…', 'data-tip': 'Load your own scenario file (.yaml or .json). A variant that extends a bundled scenario finds its base. You can also drop one anywhere on the page.', onclick: () => actions.loadScenario() }, icon('open'), 'Load a scenario…');
 
   const el = h(
@@ -72,7 +76,7 @@ export function createMenu(store: SessionStore, reader: Reader, actions: MenuAct
       { class: 'menu-head' },
       h('div', { class: 'logo' }, 'BRINK'),
       h('div', { class: 'tagline' }, 'A seeded escalation game. Watch deployments and rhetoric move tension — or step in as one of the actors.'),
-      h('div', { class: 'menu-actions' }, resume, loadFile, openReplay, glossaryButton()),
+      h('div', { class: 'menu-actions' }, resume, saves, loadFile, openReplay, glossaryButton()),
     ),
     notice.el,
     h(

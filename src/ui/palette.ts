@@ -61,3 +61,14 @@ export function tensionText(t: number): string {
 /** Cooperation (positive Goldstein, tension falling) and conflict (negative, rising). */
 export const COOPERATION = '#5aa9e6';
 export const CONFLICT = '#f08a3c';
+
+/**
+ * The ramp colour for a tension written as text on a light page (the printed handout): the ramp's own
+ * colour where it reads at 4.5:1 on `paper`, else the same hue mixed toward black until it does.
+ */
+export function tensionInk(t: number, paper: [number, number, number]): string {
+  const bg = luminance(paper) + 0.05;
+  let rgb = tensionRgb(t);
+  for (let i = 0; i < 20 && bg / (luminance(rgb) + 0.05) < 4.5; i++) rgb = rgb.map((c) => Math.round(c * 0.9)) as [number, number, number];
+  return `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`;
+}

@@ -1,9 +1,9 @@
 // The play screen: the top bar, the map area (filled by the Phaser map), the side column (the ladder,
 // the goals panel always in sight, and tabs for the tension chart, the pairs and "why?" — and the feed
 // while a role is played, or on a phone) and the bottom (YOUR MOVE while a role is played, the feed while
-// watching, or the replay viewer's bar). On a phone (styles/phone.css) the screen is one column that
-// scrolls, YOUR MOVE is a bottom sheet, and an observer gets a dock with Next day and Autoplay. A notice
-// banner over the map shows the store's notice.
+// watching, or the replay viewer's bar, whose notes of the day show as a caption over the map). On a
+// phone (styles/phone.css) the screen is one column that scrolls, YOUR MOVE is a bottom sheet, and an
+// observer gets a dock with Next day and Autoplay. A notice banner over the map shows the store's notice.
 import type { Session, SessionStore } from '../store/session';
 import { createAlertBanner } from './alert-banner';
 import { h } from './dom';
@@ -57,6 +57,7 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     { class: 'screen play', 'aria-label': 'Play' },
     top.el,
     map,
+    replayBar.caption,
     h('aside', { class: 'side', 'aria-label': 'Tension and goals' }, ladder.el, track.el, tabs.el),
     bottom,
     dock,
@@ -105,6 +106,7 @@ export function createPlayScreen(store: SessionStore, actions: PlayActions) {
     if (shown === 'feed' || feed.el.parentElement === bottom) feed.update(s);
     if (playing) moves.update(s);
     if (viewing) replayBar.update(s);
+    else replayBar.caption.hidden = true;
     alert.update(s);
     mapText.update(s);
     // In the viewer the bar says why a replay does not hold; the banner is for everything else.

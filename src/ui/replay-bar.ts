@@ -1,21 +1,33 @@
 // The replay viewer: while the store holds a replay (store.viewer), this panel takes the place of YOUR
-// MOVE. A timeline scrubber over the days (coloured by the day's overall tension, the diverging day
-// marked), step back/forward, jump to either end, play/pause at the game's speed, the day and date, what
-// the player did that day, the verdict (all days match / a warning / the day it diverges, with the reason)
-// and the ways out: play on from the day shown (or from the last good day), share, or open the debrief.
-// The map and the panels follow the store, which seek() moves to the day shown.
+// MOVE. The timeline (replay-timeline.ts: the scrubber over a heat strip of the days' tension, with the
+// marks that tell the story), step back/forward, jump to either end, play/pause at the game's speed, the
+// day and date, the day's marks and what the player did that day, "Add a note" for the day shown (the
+// notes themselves show in a caption over the map: replay-notes.ts), the verdict (all days match / a
+// warning / the day it diverges, with the reason) and the ways out: play on from the day shown (or from
+// the last good day), share (the replay, a link to the day shown, or a printable handout of that day:
+// handout.ts), or open the debrief. The map and the panels follow the store, which seek() moves to the
+// day shown.
 import { DAY_MS, type Session, type SessionStore } from '../store/session';
-import { actorName, displayDate } from '../store/ui-view';
+import { nextMarkedDay, timelineMarks } from '../store/replay-marks';
+import { actorName, displayDate, playerOn, seatText } from '../store/ui-view';
 import { h, replace } from './dom';
 import { icon } from './icons';
-import { tensionColour } from './palette';
+import { createNoteCaption, openNoteEditor } from './replay-notes';
+import { createTimeline, markGlyph } from './replay-timeline';
+import { exportHandout } from './handout';
 
 export interface ReplayBarActions {
   playOn(): void;
   saveReplay(): void;
   copyLink(): void;
+  /** Copies a link that opens the replay on the day shown. */
+  copyDayLink(): void;
   debrief(): void;
   close(): void;
+  /** Opens the "Compare…" dialog (ui/compare-dialog.ts). */
+  compare(): void;
+  /** Opens "Play on from day N as…" (ui/play-on-as.ts). */
+  playOnAs(): void;
 }
 
 /** Moves the viewer by `delta` days (stopping playback). */
@@ -32,6 +44,14 @@ export function seekViewer(store: SessionStore, day: number): void {
   if (!s.viewer) return;
   if (s.viewer.playing) s.setViewerPlaying(false);
   s.seek(day);
+}
+
+/** Jumps to the next marked day (dir 1) or the previous one (dir −1) of the timeline, if there is one. */
+export function stepMark(store: SessionStore, dir: 1 | -1): void {
+  const s = store.getState();
+  if (!s.viewer) return;
+  const day = nextMarkedDay(timelineMarks(s), s.viewer.cursor, dir);
+  if (day !== null) seekViewer(store, day);
 }
 
 /** Play/pause; playing from the last day starts again from the first. */
@@ -78,13 +98,8 @@ export function createReplayBar(store: SessionStore, actions: ReplayBarActions) 
   const playOnLast = h('button', { class: 'btn rb-alert-btn', onclick: () => playOnFrom(lastGood()) });
   const alert = h('div', { class: 'rb-alert', role: 'alert', hidden: true }, icon('warn'), alertText, playOnLast);
 
-  const strip = h('div', { class: 'rb-strip', 'aria-hidden': 'true' });
-  const marker = h('div', { class: 'rb-diverged', 'aria-hidden': 'true', hidden: true });
-  const head = h('div', { class: 'rb-head', 'aria-hidden': 'true' });
-  const range = h('input', { class: 'rb-range', type: 'range', min: 0, max: 0, step: 1, value: 0, 'aria-label': 'Day of the replay' });
-  range.addEventListener('input', () => seekViewer(store, Number(range.value)));
-  const ticks = h('div', { class: 'rb-ticks mono', 'aria-hidden': 'true' });
-  const track = h('div', { class: 'rb-track' }, strip, marker, head, range);
+  const timeline = createTimeline(store, (day) => seekViewer(store, day));
+  const caption = createNoteCaption(store);
 
   const btn = (name: Parameters<typeof icon>[0], label: string, tip: string, fn: () => void, fill = false) => h('button', { class: 'btn rb-ctl', 'aria-label': label, 'data-tip': tip, onclick: fn }, icon(name, fill));
   const first = btn('first', 'First day', 'The eve of the crisis (Home)', () => seekViewer(store, 0));
@@ -98,7 +113,10 @@ export function createReplayBar(store: SessionStore, actions: ReplayBarActions) 
   const dayDate = h('span', { class: 'rb-day-date' });
   const dayOf = h('span', { class: 'rb-day-of mono' });
   const did = h('div', { class: 'rb-did' });
+  const addNote = h('button', { class: 'btn ghost rb-small rb-add-note', 'aria-label': 'Add a note to this day', 'data-tip': 'Write a note (up to 280 characters) that shows on this day, in the file and in the link', onclick: () => noteHere() }, icon('note'), h('span', { class: 'lbl' }, 'Add a note'));
   const debrief = h('button', { class: 'btn primary rb-debrief', 'aria-label': 'Show the debrief', onclick: () => actions.debrief(), hidden: true }, 'Debrief ▸');
+  const compareBtn = h('button', { class: 'btn ghost rb-small rb-compare', 'aria-label': 'Compare this replay with another run', 'data-tip': 'Compare with the same seed with no orders, the same orders on a variant, or another replay: both curves on one chart, the day they part and what differed', onclick: () => actions.compare() }, icon('compare'), h('span', { class: 'lbl' }, 'Compare…'));
+  const playOnAs = h('button', { class: 'btn primary rb-playon-as', 'aria-label': 'Play on from here as another role', 'data-tip': 'Play on from the day shown as another role (or as an observer): the AI takes the role played so far', onclick: () => actions.playOnAs() }, h('span', { 'aria-hidden': 'true' }, 'as…'));
   const playOnHere = h('button', { class: 'btn primary rb-playon', 'aria-label': 'Play on from here', 'data-tip': 'Leave the replay and play on from the day shown, as the same role', onclick: () => actions.playOn() }, 'Play on from here ▸');
 
   const el = h(
@@ -113,21 +131,30 @@ export function createReplayBar(store: SessionStore, actions: ReplayBarActions) 
         'div',
         { class: 'rb-share' },
         h('button', { class: 'btn ghost rb-small', 'aria-label': 'Save replay', 'data-tip': 'Download this replay as a .json file', onclick: () => actions.saveReplay() }, icon('save'), h('span', { class: 'lbl' }, 'Save')),
-        h('button', { class: 'btn ghost rb-small', 'aria-label': 'Copy link', 'data-tip': 'Copy a link that opens this replay', onclick: () => actions.copyLink() }, icon('link'), h('span', { class: 'lbl' }, 'Link')),
+        h('button', { class: 'btn ghost rb-small', 'aria-label': 'Copy link', 'data-tip': 'Copy a link that opens this replay on day 1, with its notes', onclick: () => actions.copyLink() }, icon('link'), h('span', { class: 'lbl' }, 'Link')),
+        h('button', { class: 'btn ghost rb-small rb-day-link', 'aria-label': 'Copy link to this day', 'data-tip': 'Copy a link that opens this replay on the day shown', onclick: () => actions.copyDayLink() }, icon('link'), h('span', { class: 'lbl' }, 'Link to this day')),
+        h('button', { class: 'btn ghost rb-small rb-handout', 'aria-label': 'Handout (PNG) of the day shown', 'data-tip': 'Download a printable page of the day shown (PNG): the tension chart with the day marked, the turning points, what was done that day and the notes', onclick: () => void exportHandout(store, 'day') }, icon('handout'), h('span', { class: 'lbl' }, 'Handout')),
         h('button', { class: 'btn ghost rb-small', 'aria-label': 'Close the replay', 'data-tip': 'Back to the menu', onclick: () => actions.close() }, icon('close')),
       ),
     ),
     alert,
-    h('div', { class: 'rb-timeline' }, track, ticks),
-    did,
+    timeline.el,
+    h('div', { class: 'rb-day-row' }, did, compareBtn, addNote),
     h(
       'div',
       { class: 'rb-controls' },
       h('div', { class: 'rb-buttons', role: 'group', 'aria-label': 'Replay controls' }, first, back, play, fwd, last),
       h('div', { class: 'rb-day' }, dayNum, dayDate, dayOf),
-      h('div', { class: 'rb-go' }, debrief, playOnHere),
+      h('div', { class: 'rb-go' }, debrief, h('span', { class: 'rb-split' }, playOnHere, playOnAs)),
     ),
   );
+
+  function noteHere(): void {
+    const v = store.getState().viewer;
+    if (!v) return;
+    if (v.playing) store.getState().setViewerPlaying(false);
+    openNoteEditor(store, { day: v.cursor });
+  }
 
   function lastGood(): number {
     const v = store.getState().viewer;
@@ -142,43 +169,40 @@ export function createReplayBar(store: SessionStore, actions: ReplayBarActions) 
     actions.playOn();
   }
 
-  let records: unknown = null;
+  let titled = '';
   let key = '';
+  let marked: unknown = null;
   function update(s: Session): void {
+    caption.update(s);
     const v = s.viewer;
     if (!v) return;
+    timeline.update(s);
     const n = v.states.length - 1;
-    if (v.records !== records) {
-      records = v.records;
-      // The strip: each day's overall tension as a colour band, like a heat bar under the scrubber.
-      const stops = v.records.map((r, i) => `${tensionColour(r.overall)} ${((100 * i) / Math.max(1, n)).toFixed(2)}%`);
-      strip.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
-      range.max = String(n);
-      const every = n > 60 ? 14 : n > 20 ? 7 : n > 8 ? 2 : 1;
-      replace(ticks, ...Array.from({ length: Math.floor(n / every) + 1 }, (_, i) => h('span', { style: `left:${((100 * i * every) / Math.max(1, n)).toFixed(2)}%` }, String(i * every))));
-      who.textContent = `${s.scenario?.data.meta.title ?? ''} · seed ${s.seed} · ${actorName(s, s.role)}`;
-    }
+    const t = `${s.scenario?.data.meta.title ?? ''} · seed ${s.seed} · ${seatText(s)}`;
+    if (t !== titled) who.textContent = titled = t;
+    const marks = timeline.marked();
     const k = `${v.cursor}|${v.playing}|${v.divergedAt}|${v.reason}|${s.game?.outcome?.id}`;
-    if (k === key) return;
+    if (k === key && marks === marked) return;
     key = k;
+    marked = marks;
     const rec = v.records[v.cursor]!;
-    range.value = String(v.cursor);
-    range.setAttribute('aria-valuetext', `Day ${rec.turn}, ${displayDate(rec.date)}`);
-    const pct = (100 * v.cursor) / Math.max(1, n);
-    head.style.left = `${pct}%`;
-    el.style.setProperty('--rb-pos', `${pct}%`);
     dayNum.textContent = `Day ${rec.turn}`;
     dayDate.textContent = rec.turn === 0 ? `eve of ${displayDate(rec.date)}` : displayDate(rec.date);
     dayOf.textContent = `of ${n}`;
-    const mine = rec.events.filter((e) => e.kind === 'action' && e.actor === s.role);
-    if (s.role === 'observer') {
-      const top = rec.events.find((e) => e.visibility === 'public');
-      if (top) replace(did, h('span', { class: 'rb-did-k' }, 'That day: '), top.text);
-      else did.textContent = rec.turn === 0 ? 'The eve of the crisis.' : 'A quiet day.';
-    }
-    else if (rec.turn === 0) did.textContent = 'The eve of the crisis.';
-    else replace(did, h('span', { class: 'rb-did-k' }, `${actorName(s, s.role)} that day: `), mine.length ? mine.map((e) => e.text).join(' ') : 'held.');
+    // The day's marks as small chips (what their tooltips say, on screen; the notes have their caption),
+    // then what the player did (an observer: the day's first public event).
+    const today = marks.find((d) => d.day === v.cursor)?.marks.filter((m) => m.kind !== 'note' && m.kind !== 'move') ?? [];
+    const chips = today.map((m) => h('span', { class: `rb-chip k-${m.kind}` }, markGlyph(m.kind, m), m.kind === 'band' ? m.text : m.title));
+    // The role that held the player's seat that day (a replay played on as another role changes hands).
+    const seat = playerOn(s, rec.turn);
+    const mine = rec.events.filter((e) => e.kind === 'action' && e.actor === seat);
+    const top = rec.events.find((e) => e.visibility === 'public');
+    if (rec.turn === 0) replace(did, ...chips, 'The eve of the crisis.');
+    else if (seat === 'observer') replace(did, ...chips, ...(top ? [h('span', { class: 'rb-did-k' }, 'That day: '), top.text] : ['A quiet day.']));
+    else replace(did, ...chips, h('span', { class: 'rb-did-k' }, `${actorName(s, seat)} that day: `), mine.length ? mine.map((e) => e.text).join(' ') : 'held.');
     did.setAttribute('title', did.textContent ?? '');
+    addNote.setAttribute('aria-label', `Add a note to day ${rec.turn}`);
+    playOnAs.setAttribute('aria-label', `Play on from day ${rec.turn} as another role`);
 
     playIco.replaceChildren(icon(v.playing ? 'pause' : 'play', !v.playing));
     playLbl.textContent = v.playing ? 'Pause' : 'Play';
@@ -200,17 +224,13 @@ export function createReplayBar(store: SessionStore, actions: ReplayBarActions) 
       playOnLast.hidden = false;
       playOnLast.textContent = `Play on from day ${Math.max(0, d - 1)}`;
       playOnLast.setAttribute('aria-label', `Play on from day ${Math.max(0, d - 1)}`);
-      marker.hidden = false;
-      marker.style.left = `${(100 * d) / Math.max(1, n)}%`;
-      marker.classList.toggle('flip', d > n * 0.7);
-      marker.setAttribute('data-day', String(d));
     } else {
       alertText.textContent = v.reason ? `Note: ${v.reason}.` : '';
       playOnLast.hidden = true;
-      marker.hidden = true;
     }
     debrief.hidden = !s.game?.outcome;
-    playOnHere.hidden = !!s.game?.outcome;
+    playOnHere.hidden = playOnAs.hidden = !!s.game?.outcome;
   }
-  return { el, update };
+  /** The caption of the day's notes: the play screen shows it over the map. */
+  return { el, caption: caption.el, update };
 }

@@ -1,6 +1,7 @@
 // Sharing a game: "Save replay" downloads the replay as brink-<scenario>-<seed>-day<N>.json, and "Copy
-// link" puts a link with the replay in its fragment on the clipboard — or, where the clipboard is refused,
-// shows the link in a text field, selected, to copy by hand. Nothing is uploaded anywhere.
+// link" (or the viewer's "Copy link to this day", which adds &day=N) puts a link with the replay in its
+// fragment on the clipboard — or, where the clipboard is refused, shows the link in a text field,
+// selected, to copy by hand. Nothing is uploaded anywhere.
 import type { Replay } from '../store/files';
 import { replayLink } from '../store/replay-link';
 import { h } from './dom';
@@ -28,13 +29,13 @@ export function pageBase(href = location.href): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Copies the replay's share link; falls back to a selected text field. Resolves to the link. */
-export async function copyReplayLink(r: Replay): Promise<string> {
-  const link = replayLink(pageBase(), r);
+/** Copies the replay's share link (opening on `day` when given); falls back to a selected text field. Resolves to the link. */
+export async function copyReplayLink(r: Replay, day?: number): Promise<string> {
+  const link = replayLink(pageBase(), r, day);
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(link);
-    toast(`Link copied (${count(link.length)} characters)`);
+    toast(`${day !== undefined ? `Link to day ${day}` : 'Link'} copied (${count(link.length)} characters)`);
   } catch {
     showLinkField(link);
   }

@@ -1,7 +1,7 @@
 // The play screen's top bar: brand, scenario, day and date, the day controls (next day, autoplay,
 // pause, speed 1–3), the role and the seed (click to copy), the Odds panel (loaded on first use),
-// sharing (save the replay, copy a link), a way back to the menu and the glossary ("?"). On a phone the
-// controls fold into a sheet opened by ☰. While a replay
+// the Saves dialog (save under a name, load, rename, delete), sharing (save the replay, copy a link), a
+// way back to the menu and the glossary ("?"). On a phone the controls fold into a sheet opened by ☰. While a replay
 // is watched the day controls give way to a REPLAY badge (the speed stays: it paces the replay's
 // playback).
 import { DAY_MS, type Session, type SessionStore } from '../store/session';
@@ -12,6 +12,8 @@ import { icon } from './icons';
 
 export interface TopBarActions {
   menu(): void;
+  /** Opens the Saves dialog (Save as, and every save). */
+  saves(): void;
   saveReplay(): void;
   copyLink(): void;
   /** The name a scenario file of the player's own was loaded as, or null (a bundled file): the Odds panel's command names it. */
@@ -73,6 +75,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
   const share = h(
     'div',
     { class: 'tb-share', role: 'group', 'aria-label': 'Share' },
+    h('button', { class: 'btn ghost tb-icon tb-saves', 'aria-label': 'Saves', 'data-tip': 'Saves: keep this game under a name, or load, rename and delete your saves', onclick: () => actions.saves() }, icon('slots'), h('span', { class: 'lbl' }, 'Saves')),
     h('button', { class: 'btn ghost tb-icon', 'aria-label': 'Save replay', 'data-tip': 'Save replay: download this game so far as a .json file', onclick: () => actions.saveReplay() }, icon('save'), h('span', { class: 'lbl' }, 'Save replay')),
     h('button', { class: 'btn ghost tb-icon', 'aria-label': 'Copy link', 'data-tip': 'Copy link: a link that replays this game so far', onclick: () => actions.copyLink() }, icon('link'), h('span', { class: 'lbl' }, 'Copy link')),
   );

@@ -1,8 +1,9 @@
 // Accessibility checks (issue 16, section 6) in real Chromium against the BUILT game: axe-core (a dev
 // dependency, injected by the test only, never shipped) must find no serious or critical violation of
 // WCAG 2.0/2.1 A and AA on the menu, the play screen (as Belarus, two days played), the Tweak panel, the
-// Odds panel with results, the error panel, the debrief and the replay viewer, at 1280×720 and at
-// 390×844 (there also the top bar's controls sheet, open). The page keeps its strict Content-Security-Policy: axe's source is evaluated through the
+// Odds panel with results, the error panel, the debrief and the replay viewer (with its timeline marks,
+// a note, and the note editor), at 1280×720 and at 390×844 (there also the top bar's controls sheet,
+// open). The page keeps its strict Content-Security-Policy: axe's source is evaluated through the
 // DevTools protocol (page.evaluate), which the CSP does not govern, instead of an inline <script>
 // (which it blocks). A failure lists each rule, its impact and the elements to fix.
 // Screenshots: tests/screenshots/a11y-*.png.
@@ -40,7 +41,7 @@ pairs:
 
 let browser: Browser;
 let site: Served;
-/** A 12-day share link (seed 11, Belarus, two moves) made the way the game makes one. */
+/** A 12-day share link (seed 11, Belarus, two moves, two notes) made the way the game makes one, opening on day 12 (which has a note). */
 let link: string;
 /** Every screen's violations of any impact, for the log. */
 const seen: string[] = [];
@@ -53,7 +54,11 @@ beforeAll(async () => {
   const byDay: Record<number, { action: string; target: string }> = { 3: orders['3'], 6: orders['6'] };
   const run = runGame(r.scenario, '11', { role: 'belarus', turns: 12, orders: (turn) => (byDay[turn] ? { belarus: byDay[turn] } : {}) });
   site = await serve(buildSite());
-  link = replayLink(site.url, makeReplay(r.scenario, '11', 'belarus', orders, run.turns.map((t) => t.hash), null));
+  const notes = [
+    { day: 12, text: 'Twelve days in: the exercises are announced, and tension has barely moved. Why?' },
+    { day: 3, text: 'Belarus offers talks.' },
+  ];
+  link = replayLink(site.url, makeReplay(r.scenario, '11', 'belarus', orders, run.turns.map((t) => t.hash), null, notes), 12);
   browser = await launchChromium();
   console.log(`a11y browser tests: built and launched in ${Date.now() - t0} ms`);
 }, 240_000);
@@ -187,8 +192,34 @@ async function endScreens(size: Size): Promise<void> {
   await page.goto(link);
   await page.waitForFunction(() => window.__brink?.ready === true && window.__brink.day === 12, null, { timeout: 30_000 });
   await page.locator('.replay-bar').waitFor();
-  await audit(page, 'the replay viewer');
+  await page.locator('.rb-caption').waitFor();
+  expect(await page.locator('.rb-mark').count()).toBeGreaterThan(1);
+  await audit(page, 'the replay viewer, with its marks and a note');
   await shot(page, `a11y-replay-${tag}`);
+  // The note editor, open on the day's note.
+  await press(page, page.getByRole('button', { name: /^Edit the note: Twelve days in/ }));
+  await page.locator('.note-editor').waitFor();
+  await audit(page, 'the note editor');
+  await page.keyboard.press('Escape');
+  await page.locator('.note-editor').waitFor({ state: 'detached' });
+  // Comparing with the no-orders twin: the Compare dialog, then the comparison panel (its chart and its list).
+  await press(page, page.getByRole('button', { name: 'Compare this replay with another run' }));
+  await page.locator('.cmp-dialog').waitFor();
+  await audit(page, 'the Compare dialog');
+  await page.locator('.cmp-dialog').getByRole('button', { name: 'Compare with no orders' }).click();
+  await page.locator('.cmp-panel:not([hidden])').waitFor();
+  await audit(page, 'the comparison of two runs');
+  if (size === DESKTOP) {
+    await page.locator('.cmp-panel').getByRole('button', { name: 'What differed' }).click();
+    await audit(page, 'the comparison’s list of what differed');
+  }
+  await shot(page, `a11y-compare-${tag}`);
+  // Play on from the day shown as another role: the role picker.
+  await press(page, page.getByRole('button', { name: /^Play on from day \d+ as another role$/ }));
+  await page.locator('.poa-dialog').waitFor();
+  await audit(page, 'play on as another role');
+  await page.keyboard.press('Escape');
+  await page.locator('.poa-dialog').waitFor({ state: 'detached' });
   expect(errors).toEqual([]);
   await page.close();
 }

@@ -129,8 +129,13 @@ describe('on a 390×844 touch phone', () => {
       expect(link).toMatch(/#replay=/);
       const fresh = await phone();
       await fresh.page.goto(link);
-      await fresh.page.waitForFunction((n) => window.__brink?.ready === true && window.__brink.day === n, h.day, { timeout: 30_000 });
+      // The link names no day: the viewer opens on day 1; its last day is the game's, with the same hash.
+      await fresh.page.waitForFunction(() => window.__brink?.ready === true && window.__brink.day === 1, null, { timeout: 30_000 });
       expect(await fresh.page.locator('.rb-status').textContent()).toBe(`Verified · ${h.day} days match`);
+      await fresh.page.getByRole('button', { name: 'Last day' }).tap();
+      await fresh.page.waitForFunction((n) => window.__brink?.day === n, h.day);
+      expect((await hook(fresh.page)).hash).toBe(h.hash);
+      expect(await smallTargets(fresh.page, '.replay-bar')).toEqual([]);
       expect(await overflowX(fresh.page)).toBeLessThanOrEqual(0);
       await shot(fresh.page, 'phone-replay');
       expect(errors).toEqual([]);

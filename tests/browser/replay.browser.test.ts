@@ -39,8 +39,6 @@ let tmp: string;
 let recorded: ReplayJson;
 let recordedText: string;
 
-/** This file's own build folder: the other browser test file builds at the same time. */
-const buildOwnSite = () => buildSite(join(ROOT, 'node_modules/.cache/brink-browser-dist-replay'));
 
 function node(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -55,7 +53,7 @@ beforeAll(async () => {
   if (r.status !== 0) throw new Error(`sim --record failed: ${r.stderr}`);
   recordedText = readFileSync(out, 'utf8');
   recorded = JSON.parse(recordedText) as ReplayJson;
-  site = await serve(buildOwnSite());
+  site = await serve(buildSite());
   browser = await launchChromium();
   console.log(`replay browser tests: recorded, built and launched in ${Date.now() - t0} ms`);
 }, 240_000);
@@ -97,15 +95,21 @@ const variant = (edit: (r: ReplayJson) => void): string => {
 };
 
 describe('Replays, share links and saves in Chromium', () => {
-  it('opens a replay recorded in Node through the file picker: day 20 and day 7 show the same hashes', async () => {
+  it('opens a replay recorded in Node through the file picker on day 1: days 1, 20 and 7 show the same hashes', async () => {
     const t0 = Date.now();
     const { page, errors } = await open(browser, site.url);
     expect((await hook(page)).screen).toBe('menu');
     await pickReplay(page, 'recorded.json', recordedText);
-    await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.ready && window.__brink.day === 20);
+    // A replay opens on day 1 (a link may name another day: replay-teach.browser.test.ts).
+    await page.waitForFunction(() => window.__brink?.screen === 'play' && window.__brink.ready && window.__brink.day === 1);
     await page.locator('.replay-bar').waitFor();
-    expect((await hook(page)).hash).toBe(recorded.checkpoints[19]);
+    expect((await hook(page)).hash).toBe(recorded.checkpoints[0]);
     expect(await page.locator('.rb-status').textContent()).toBe('Verified · 20 days match');
+    expect(await page.locator('.rb-day-num').textContent()).toBe('Day 1');
+    // The last day: the recorded hash.
+    await page.getByRole('button', { name: 'Last day' }).click();
+    await page.waitForFunction(() => window.__brink?.day === 20);
+    expect((await hook(page)).hash).toBe(recorded.checkpoints[19]);
     expect(await page.locator('.tb-replay').isVisible()).toBe(true);
     // The full run of the same inputs, for every day's hash.
     const cli = cliRun(SCENARIO, '11', 'belarus', ORDERS);
@@ -250,7 +254,7 @@ describe('Replays, share links and saves in Chromium', () => {
     await pickReplay(page, 'package.json', JSON.stringify({ name: 'brink', version: '1.0.0' }));
     await expect.poll(() => page.locator('.notice-menu .notice-text').textContent()).toMatch(/^Not a Brink replay — .*Save replay.*\(package\.json\)$/);
     // A future format version.
-    await pickReplay(page, 'future.json', variant((r) => (r.version = 2)));
+    await pickReplay(page, 'future.json', variant((r) => (r.version = 3)));
     await expect.poll(() => page.locator('.notice-menu .notice-text').textContent()).toMatch(/newer Brink/);
     // An unknown scenario.
     await pickReplay(page, 'elsewhere.json', variant((r) => (r.scenario.id = 'no-such-scenario')));
@@ -265,7 +269,7 @@ describe('Replays, share links and saves in Chromium', () => {
     // A wrong scenario hash: what verifyReplay reports (every day still matches, but the scenario changed).
     await pickReplay(page, 'rehashed.json', variant((r) => (r.scenario.hash = '0123456789abcdef')));
     await page.locator('.replay-bar').waitFor();
-    await page.waitForFunction(() => window.__brink?.day === 20);
+    await page.waitForFunction(() => window.__brink?.day === 1);
     await expect.poll(() => page.locator('.rb-alert').textContent()).toMatch(/scenario has changed/);
     expect(await page.locator('.rb-status').getAttribute('class')).toContain('warn');
     await page.locator('.replay-bar').getByRole('button', { name: 'Close the replay' }).click();
@@ -311,7 +315,8 @@ describe('Replays, share links and saves in Chromium', () => {
     }
     const h = await hook(page);
     expect(h.day).toBe(60);
-    expect(h.hash).toBe(cliRun(SCENARIO, '7').turns[59]!.hash);
+    const cli7 = cliRun(SCENARIO, '7');
+    expect(h.hash).toBe(cli7.turns[59]!.hash);
     await page.locator('.topbar').getByRole('button', { name: 'Copy link' }).click();
     let link: string;
     const copied = await page.locator('.toast.on').waitFor({ timeout: 3000 }).then(
@@ -329,6 +334,10 @@ describe('Replays, share links and saves in Chromium', () => {
     expect(link.length).toBeLessThanOrEqual(2000);
 
     const other = await open(browser, link);
+    // The link names no day: the viewer opens on day 1, and its last day is the game's.
+    await other.page.waitForFunction(() => window.__brink?.day === 1);
+    expect((await hook(other.page)).hash).toBe(cli7.turns[0]!.hash);
+    await other.page.getByRole('button', { name: 'Last day' }).click();
     await other.page.waitForFunction(() => window.__brink?.day === 60);
     const h2 = await hook(other.page);
     expect(h2.screen).toBe('play');
