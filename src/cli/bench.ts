@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --no-browser] [-- --scenario FILE] [-- --heap-days N]`: measures what
+// `npm run bench [-- --json] [-- --no-browser] [-- --scenario FILE] [-- --heap-days N] [-- --only sensitivity|live-odds]`: measures what
 // players and modders feel, on this machine, and checks each figure against its budget (issue 7; see
 // docs/performance.md). Model, in Node: median µs per turn in observer mode over ≥ 100,000 turns; the odds
 // (10,000 runs of 60 days on 1 and 2 worker threads); a 120-day replay's open and seek times. Browser, the
@@ -15,6 +15,8 @@ import { Report, r2 } from './bench/measures';
 import { turnMicros, seekStoreMillis, dayRecordBytes } from './bench/model';
 import { oddsSeconds } from './bench/odds';
 import { browserBench } from './bench/browser';
+import { sensitivityBench } from './bench/sensitivity';
+import { liveOddsBench } from './bench/live-odds';
 import { exitQuietlyOnClosedPipe } from './pipe';
 
 exitQuietlyOnClosedPipe();
@@ -23,7 +25,7 @@ export const DEFAULT_SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    scenario: 'string', turns: 'string', runs: 'string', 'frames-seconds': 'string', 'odds-runs': 'string', 'odds-days': 'string', 'heap-days': 'string', json: 'boolean', 'no-browser': 'boolean',
+    scenario: 'string', turns: 'string', runs: 'string', 'frames-seconds': 'string', 'odds-runs': 'string', 'odds-days': 'string', 'heap-days': 'string', json: 'boolean', 'no-browser': 'boolean', only: 'string',
   });
   const file = args.values.scenario ?? DEFAULT_SCENARIO;
   const loaded = loadFromDisk(file);
@@ -36,6 +38,15 @@ async function main(argv: string[]): Promise<number> {
   const json = args.values.json === true;
   const report = new Report(json);
   if (!json) process.stdout.write(`Brink bench · ${file} · node ${process.version}\n\n`);
+  // One measure alone: the tornado chart's run in the browser (sensitivitySeconds), or the live odds (liveOddsMillis).
+  if (args.values.only !== undefined) {
+    const alone: Record<string, (r: Report) => Promise<void>> = { sensitivity: sensitivityBench, 'live-odds': liveOddsBench };
+    const run = alone[args.values.only];
+    if (!run) throw new UsageError(`--only ${args.values.only}: the measures that run alone are ${Object.keys(alone).map((k) => `'${k}'`).join(' and ')}`);
+    await run(report);
+    if (json) process.stdout.write(`${JSON.stringify(report.doc({ scenario: DEFAULT_SCENARIO, node: process.version }))}\n`);
+    return report.failed() ? 1 : 0;
+  }
 
   // Warm up the JIT before measuring.
   turnMicros(scenario, 5000);

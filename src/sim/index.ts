@@ -26,9 +26,12 @@ export { viewOf, scenarioView, daySummary, canSee, OBSERVER, WHY_TOP, type Viewe
 export { scenarioJsonSchema } from './scenario/json-schema';
 export { fieldReference } from './scenario/field-docs';
 export { debriefOf, type DebriefView, type Decided, type Factor, type WhatIf } from './debrief';
+export { withRole, roleOn, rolesBefore, scheduleText, type EarlierRole, type RoleSchedule } from './handover';
 export { compareRuns, noOrdersTwin, replayOnVariant, orderText, MOVES_LISTED, type PlayedRun, type Comparison, type OrderDiff, type MoveDiff, type RunDay, type VariantRun } from './compare';
 export { scenarioParameters, findParameter, closestParameter, readParameter, writeParameters, withParameters, sensitivitySides, sensitivityDelta, tidy, SENSITIVITY_SHARE, type Parameter, type ParameterSet, type ParameterValues } from './parameters';
 export { makeBatch, batchJobs, seedsPerJob, runVariantJob, runBatchHere, emptyTally, addPart, mergeParts, variantShares, variantScenario, RESULT_CODE, type VariantBatch, type VariantJob, type VariantPart, type VariantTally } from './variant-runs';
 export { planSensitivity, rankSensitivity, type SensitivityPlan, type SensitivityStep, type SensitivityMetric, type SensitivityRow, type SensitivityResult, type Shift } from './sensitivity';
+export { stepEffects, type SideEffect, type StepEffects } from './sensitivity-steps';
 export { parseSweep, planSweep, sweepTable, sweepCsv, SweepError, MAX_SWEEP_POINTS, MAX_SWEEP_AXES, type SweepAxis, type SweepPlan, type SweepRow, type SweepTable } from './sweep';
-export { withRole, roleOn, rolesBefore, scheduleText, type EarlierRole, type RoleSchedule } from './handover';
+export { wilsonInterval, variantEstimate, Z95, type Interval, type OutcomeEstimate, type VariantEstimate } from './interval';
+export { steepness, isSteep, stepsFrom, inSteepRegion, STEEP_EFFECT, STEEP_Z, type Steepness } from './steep';

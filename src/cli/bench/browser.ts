@@ -1,6 +1,7 @@
 // The browser's figures, from the real built game in headless Chromium: the first screen (time to the
 // menu's first interactive frame, median of 3 cold loads, and the gzip size of the JavaScript it fetched)
-// against a bare Phaser build made the same way; seeking a 120-day replay in the viewer; frame times while
+// against a bare Phaser build made the same way; seeking a 120-day replay in the viewer; the Tweak panel's
+// live odds (a slider change until its quick estimate shows, ../browser/live-odds.ts); frame times while
 // autoplaying (with the renderer the game chose, and the other one forced), and bare Phaser's with one
 // full-canvas texture; and heap growth over a long session. The phone keys repeat the first screen and
 // the frame times at 390×844 with touch and the CPU throttled 4× (../browser/phone.ts). The ratios set
@@ -18,6 +19,10 @@ import { measureHeap } from '../browser/heap';
 import { kb } from '../browser/gzip';
 import { r2, type Report } from './measures';
 import { measureSeek } from '../browser/seek';
+import { measureLiveOdds } from '../browser/live-odds';
+import { addLiveOdds } from './live-odds';
+import { measureSensitivity } from '../browser/sensitivity';
+import { addSensitivity } from './sensitivity';
 import { PHONE_THROTTLE } from '../browser/phone';
 import { longReplay, seekDays } from './model';
 import type { Scenario } from '../../sim/index';
@@ -47,6 +52,8 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
   const phoneLoads = [];
   const long = longReplay(o.scenario);
   let seek;
+  let live;
+  let sensitivity;
   try {
     for (let i = 0; i < 3; i++) {
       loads.push(await loadFirstScreen(browser, site.url));
@@ -56,6 +63,10 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
     for (let i = 0; i < 3; i++) phoneLoads.push(await loadFirstScreen(browser, site.url, { phone: true }));
     report.note(`seeking a ${long.days}-day replay in the viewer`);
     seek = await measureSeek(browser, site.url, long, seekDays(long.days));
+    report.note('live odds: a Tweak slider pressed at a new value, until its quick estimate shows (5 tries)');
+    live = await measureLiveOdds(browser, site.url);
+    report.note('the tornado chart: every parameter, both steps, 300 seeds each (a minute or more)');
+    sensitivity = await measureSensitivity(browser, site.url);
   } finally {
     await browser.close();
     await site.close();
@@ -79,6 +90,8 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
   report.note(`seek: ms per jump ${seek.jumps.join(', ')}`);
   report.add({ key: 'seekMillis', label: `replay: jump the viewer's timeline to a day, on screen (worst of ${seek.jumps.length})`, value: seek.worst, unit: 'ms', target: '≤ 50', ok: seek.worst <= 50 });
   const seekWorst = seek.worst;
+  addSensitivity(report, sensitivity);
+  addLiveOdds(report, live);
 
   const scripts = loads[0]!.scripts;
   const bundle = kb(scriptsGzipBytes(built, scripts));

@@ -1,8 +1,11 @@
-// The Odds panel: a drawer over the right of the play screen that runs the session's scenario over N
-// seeds in a Web Worker (100 / 500 / 1,000 / 2,000, or any N) with a progress bar and Cancel, then shows the
-// outcomes, the day of the end and the peak tension, "after" beside a kept "before". It reads the session
-// store for the scenario and the odds store for everything else. Close with × or Escape.
+// The Odds panel: a drawer over the right of the play screen in three tabs. "Outcomes" runs the session's
+// scenario over N seeds in a Web Worker (100 / 500 / 1,000 / 2,000, or any N) with a progress bar and
+// Cancel, then shows the outcomes, the day of the end and the peak tension, "after" beside a kept "before".
+// "What matters" is the tornado chart of the parameters (./tornado.ts), "Sweep" one parameter over a range
+// (./sweep.ts). It reads the session store for the scenario and the odds store for everything else. Close
+// with × or Escape.
 import '../styles/odds.css';
+import '../styles/odds-analysis.css';
 import type { Session, SessionStore } from '../../store/session';
 import { ODDS_SIZES, oddsStore, scenarioLabel, type OddsReport, type OddsState } from '../../store/odds';
 import { cliSource } from '../../store/tweaks';
@@ -13,6 +16,8 @@ import { blameLine, endHistogram, outcomeBars, peakRange, percentiles } from './
 import { outcomeColour } from './colours';
 import { outcomeRows } from './view';
 import { trapFocus, type Trap } from '../focus-trap';
+import { tornadoTab, type TornadoTab } from './tornado';
+import { sweepTab, type SweepTab } from './sweep';
 
 const num = (n: number) => n.toLocaleString('en-US');
 /** The most games one batch may have. */
@@ -24,6 +29,15 @@ interface Panel {
 }
 
 let open: Panel | null = null;
+
+/** The panel's tabs; the one shown last opens again. */
+const TABS = [
+  { id: 'outcomes', label: 'Outcomes', tip: 'How the scenario ends over many seeds' },
+  { id: 'matter', label: 'What matters', tip: 'Which parameters move the outcome most: a tornado chart' },
+  { id: 'sweep', label: 'Sweep', tip: 'One parameter over a range of values, as lines' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+let tab: TabId = 'outcomes';
 
 /** Opens the Odds panel (or closes it when it is open); `loadedAs` names the player's own files as they were loaded. */
 export function toggleOdds(session: SessionStore, loadedAs: (file: string) => string | null = () => null): void {
@@ -78,12 +92,56 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
   const compare = h('div', { class: 'od-compare' });
   const results = h('div', { class: 'od-results' });
 
+  // The tabs (arrows move between them) and their panes; the analysis tabs are made when first shown.
+  const tabs = TABS.map((t) =>
+    h('button', { class: 'oa-tabbtn', role: 'tab', id: `od-tab-${t.id}`, 'aria-controls': `od-pane-${t.id}`, 'aria-selected': 'false', 'data-tab': t.id, 'data-tip': t.tip, onclick: () => show(t.id), onkeydown: (e: Event) => tabKey(e as KeyboardEvent) }, t.label),
+  );
+  const panes: Record<TabId, HTMLElement> = {
+    outcomes: h('div', { class: 'oa-pane', id: 'od-pane-outcomes', role: 'tabpanel', 'aria-labelledby': 'od-tab-outcomes' }, intro, h('div', { class: 'od-controls' }, h('div', { class: 'speeds od-sizes', role: 'group', 'aria-label': 'Number of games' }, ...sizes, custom), run), progress, note, compare, results),
+    matter: h('div', { class: 'oa-pane', id: 'od-pane-matter', role: 'tabpanel', 'aria-labelledby': 'od-tab-matter' }),
+    sweep: h('div', { class: 'oa-pane', id: 'od-pane-sweep', role: 'tabpanel', 'aria-labelledby': 'od-tab-sweep' }),
+  };
+  const body = h('div', { class: 'od-body' }, panes.outcomes, panes.matter, panes.sweep);
   const el = h(
     'aside',
     { class: 'odds', role: 'dialog', 'aria-label': 'Odds', tabindex: -1, 'data-status': 'idle' },
     h('header', { class: 'od-head' }, h('h2', { class: 'panel-title od-title' }, 'Odds', sub), closeBtn),
-    h('div', { class: 'od-body' }, intro, h('div', { class: 'od-controls' }, h('div', { class: 'speeds od-sizes', role: 'group', 'aria-label': 'Number of games' }, ...sizes, custom), run), progress, note, compare, results),
+    h('div', { class: 'oa-tabs', role: 'tablist', 'aria-label': 'Odds views' }, ...tabs),
+    body,
   );
+  /** The scenario file as the command line names it (a tweak or the player's own file, with what to do first). */
+  const cliFile = () => {
+    const f = session.getState().file;
+    return f ? cliSource(f, loadedAs) : { file: '<scenario>', note: null };
+  };
+  let tornado: TornadoTab | null = null;
+  let sweep: SweepTab | null = null;
+
+  function show(id: TabId): void {
+    tab = id;
+    el.dataset.tab = id;
+    tabs.forEach((b) => {
+      const on = b.dataset.tab === id;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+      b.classList.toggle('on', on);
+    });
+    for (const [k, pane] of Object.entries(panes)) pane.hidden = k !== id;
+    if (id === 'matter' && !tornado) panes.matter.append((tornado = tornadoTab({ session, cliFile, close: () => close() })).el);
+    if (id === 'sweep' && !sweep) panes.sweep.append((sweep = sweepTab({ session, cliFile })).el);
+    if (id === 'sweep') sweep?.render();
+    body.scrollTop = 0;
+  }
+
+  function tabKey(e: KeyboardEvent): void {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length]!.id;
+    show(next);
+    tabs.find((b) => b.dataset.tab === next)?.focus();
+  }
 
   function start(): void {
     const s = session.getState();
@@ -199,7 +257,11 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
     close();
   };
 
-  const paint = () => render(odds.getState(), session.getState());
+  const paint = () => {
+    render(odds.getState(), session.getState());
+    tornado?.render();
+    sweep?.render();
+  };
   const unOdds = odds.subscribe(paint);
   const unSession = session.subscribe((s) => (s.screen === 'menu' ? close() : paint()));
 
@@ -209,12 +271,15 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
     open = null;
     unOdds();
     unSession();
+    tornado?.dispose();
+    sweep?.dispose();
     window.removeEventListener('keydown', onKey);
     trap?.release({ restore: false });
     el.remove();
     if (before?.isConnected) before.focus({ preventScroll: true });
   }
 
+  show(tab);
   paint();
   window.addEventListener('keydown', onKey);
   document.body.append(el);

@@ -2,15 +2,19 @@
 // and the tweak logic) is a chunk of its own that the first screen does not fetch: the first press of
 // the button fetches it. Until it arrives a loading panel says "Loading the controls"; if it does not
 // arrive, the loading panel says so and offers to try again. Once loaded, the panel takes its place and
-// runs the button (shown only while a game is played, pressed while the panel is open).
+// runs the button (shown only while a game is played, pressed while the panel is open). Other screens
+// open the panel on one parameter through ./tweak-focus.ts, which the button serves.
 import type { SessionStore } from '../../store/session';
 import { h } from '../dom';
+import { setTweakOpener } from './tweak-focus';
 import './tweak.css';
 
 /** The part of the loaded panel the button needs. */
 export interface LoadedTweakPanel {
   el: HTMLElement;
   toggle(): void;
+  /** Opens the panel on one parameter: its folders unfolded, its slider in view and focused. */
+  focusKey(key: string): void;
 }
 
 /** Fetches the panel's chunk; resolves to the function that makes the panel for `button`, open or not. */
@@ -28,6 +32,18 @@ export function createTweakButton(session: SessionStore, load: LoadTweakPanel) {
   let panel: LoadedTweakPanel | null = null;
   let open = false;
   let loading = false;
+  /** A parameter to focus once the panel has loaded. */
+  let pending: string | null = null;
+
+  setTweakOpener((key) => {
+    if (button.hidden) return false;
+    if (panel) panel.focusKey(key);
+    else {
+      pending = key;
+      if (!open) press();
+    }
+    return true;
+  });
 
   function press(): void {
     if (panel) return panel.toggle();
@@ -45,6 +61,8 @@ export function createTweakButton(session: SessionStore, load: LoadTweakPanel) {
         unsubscribe();
         panel = make(button, open);
         el.replaceWith(panel.el);
+        if (pending !== null) panel.focusKey(pending);
+        pending = null;
       },
       (e: unknown) => {
         loading = false;

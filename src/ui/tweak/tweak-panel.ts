@@ -1,19 +1,29 @@
 // The tweak panel (tweakpane): the running scenario's key parameters as controls — each pair's fear,
 // fatigue and grievance; each actor's risk tolerance and aggression; the incident odds; the estimate
-// ranges — in folders. A change (debounced 300 ms) makes the tweaked scenario and restarts the run with
-// the same seed and role; "Export as variant" downloads the variant file that reproduces it. The state
-// lives in src/store/tweaks.ts; this module renders it and turns slider moves into its actions.
+// ranges — in folders. Each slider says what it means, shows its base value (a tick on the track) and its
+// range, and warns when the value has gone a step or more from where "Which numbers matter?" (Odds) found
+// it steep (./slider-notes.ts). While a slider moves, the live odds (./live-odds-view.ts) estimate the
+// tweaked scenario's outcome shares in the variant pool's workers. A settled change (the slider released,
+// a key let go, a number typed; debounced 300 ms) makes the tweaked scenario and carries the game over to
+// it with the same seed and role; "Export as variant" downloads the variant file that reproduces it. The
+// state lives in src/store/tweaks.ts and src/store/live-odds.ts; this module renders them and turns
+// slider moves into their actions.
 // This module, with tweakpane and the tweak logic, is a chunk of its own: the Tweak button
 // (tweak-button.ts) fetches it when first pressed, and hands the button over to it.
 import { Pane } from 'tweakpane';
 import type { SessionStore } from '../../store/session';
 import { applyTweaks, changedKeys, createTweaks, tweakables, tweakFile, variantFileName, variantYaml, type TweakControl } from '../../store/tweaks';
-import { loadScenario, type ScenarioData, type ScenarioReader } from '../../store/files';
+import { loadScenario, type Scenario, type ScenarioData, type ScenarioReader } from '../../store/files';
 import { h } from '../dom';
 import { toast } from '../toast';
 import type { ErrorPanel } from '../load/error-panel';
 import { downloadText } from '../download';
 import { trapFocus, type Trap } from '../focus-trap';
+import { createLiveOdds } from '../../store/live-odds';
+import { sensitivityFor, sensitivityStore } from '../../store/sensitivity';
+import { readSensitivity, type SensitivityReading } from '../../store/sensitive-values';
+import { createLiveOddsView } from './live-odds-view';
+import { baseTick, createSliderNote, FOLDER_INTROS, type SliderNote } from './slider-notes';
 
 export interface TweakPanelDeps {
   session: SessionStore;
@@ -38,7 +48,8 @@ const DEBOUNCE_MS = 300;
 // The few parts of tweakpane's API used here (its package ships without @tweakpane/core's types).
 interface TpBinding {
   element: HTMLElement;
-  on(event: 'change', fn: (ev: { value: number }) => void): void;
+  /** `last`: the end of a gesture (pointer up, key up, a typed number); false while dragging or a key is held. */
+  on(event: 'change', fn: (ev: { value: number; last: boolean }) => void): void;
 }
 interface TpFolder {
   element: HTMLElement;
@@ -58,7 +69,23 @@ export function createTweakPanel(d: TweakPanelDeps) {
   const sub = h('div', { class: 'tw-sub' });
   const reset = h('button', { class: 'btn ghost tw-reset', 'aria-label': 'Reset the tweaks', 'data-tip': 'Back to the scenario as written', onclick: () => onReset() }, 'Reset');
   const exportBtn = h('button', { class: 'btn primary tw-export', 'aria-label': 'Export as variant', 'data-tip': 'Download a variant file (.yaml) that extends the scenario with only the changed values', onclick: () => exportVariant() }, 'Export as variant');
-  const host = h('div', { class: 'tw-pane' });
+  // Which values are steep, from the sensitivity study of this scenario (or a quiet pointer to it).
+  const sensLine = h('p', { class: 'tw-sens' });
+  const host = h('div', { class: 'tw-pane' }, sensLine);
+  const live = createLiveOdds();
+  let liveCollapsed = false;
+  try {
+    liveCollapsed = localStorage.getItem('brink.liveOdds') === 'hidden';
+  } catch {
+    // No storage: the live odds start shown.
+  }
+  const liveView = createLiveOddsView(liveCollapsed, (c) => {
+    try {
+      localStorage.setItem('brink.liveOdds', c ? 'hidden' : 'shown');
+    } catch {
+      // Not kept: it is only the section's folding.
+    }
+  });
   const el = h(
     'aside',
     { class: 'tweak-panel', role: 'dialog', 'aria-label': 'Tweak the scenario', hidden: true },
@@ -68,7 +95,8 @@ export function createTweakPanel(d: TweakPanelDeps) {
       h('div', { class: 'tw-heading' }, h('div', { class: 'tw-kicker' }, 'Tweak ', count), sub),
       h('button', { class: 'tw-close', 'aria-label': 'Close the tweak panel', onclick: () => tweaks.getState().setOpen(false) }, '×'),
     ),
-    h('p', { class: 'tw-note' }, 'Each change plays your orders again on the tweaked scenario, with the same seed and role, back to the day you were on.'),
+    h('p', { class: 'tw-note' }, 'When you let go of a slider, your orders are played again on the tweaked scenario, with the same seed and role, back to the day you were on.'),
+    liveView.el,
     host,
     h('footer', { class: 'tw-actions' }, reset, exportBtn),
   );
@@ -76,19 +104,22 @@ export function createTweakPanel(d: TweakPanelDeps) {
   let pane: TpPane | null = null;
   let params: Record<string, number> = {};
   let rows = new Map<string, HTMLElement>();
+  let notes = new Map<string, SliderNote>();
   let built = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Set while the pane is refreshed from the store, so its change events are not taken as the player's. */
   let quiet = false;
 
   function build(controls: TweakControl[]): void {
-    const sig = JSON.stringify(controls);
+    const sig = JSON.stringify(controls) + JSON.stringify(tweaks.getState().base);
     if (sig === built) return;
     built = sig;
     pane?.dispose();
     pane = new Pane({ container: host }) as unknown as TpPane;
     params = { ...tweaks.getState().values };
     rows = new Map();
+    notes = new Map();
+    const bases = tweaks.getState().base;
     const folders = new Map<string, TpFolder>();
     const folderFor = (path: string[]): TpFolder => {
       let parent: TpFolder = pane!;
@@ -109,12 +140,27 @@ export function createTweakPanel(d: TweakPanelDeps) {
       b.element.dataset.key = c.key;
       rows.set(c.key, b.element);
       const slider = nameControls(b.element, c.folder.length ? `${c.label}, ${c.folder[c.folder.length - 1]}` : c.label, c, params[c.key]!);
+      // Under the row: base, range, meaning and the steep warning; the base is a tick on the track too.
+      const base = bases[c.key] ?? params[c.key]!;
+      const note = createSliderNote(c, base, `tw-note-${notes.size}`);
+      notes.set(c.key, note);
+      if (slider) baseTick(slider, c, base);
+      for (const x of [slider, ...b.element.querySelectorAll('input')]) x?.setAttribute('aria-describedby', note.el.id);
       b.on('change', (ev) => {
         slider?.setAttribute('aria-valuenow', String(ev.value));
         if (quiet) return;
         tweaks.getState().set(c.key, ev.value);
-        schedule();
+        // Live odds follow every step of a drag; the game is carried over once the gesture ends.
+        if (ev.last) schedule();
       });
+    }
+    // Added once every blade is in (tweakpane places each new blade by its index among the folder's children).
+    for (const [key, note] of notes) rows.get(key)!.after(note.el);
+    // A top folder opens with what its numbers are.
+    for (const f of folders.values()) {
+      const path = f.element.dataset.folder!;
+      const intro = FOLDER_INTROS[path];
+      if (intro) f.element.querySelector(':scope > .tp-fldv_c')?.prepend(h('p', { class: 'tw-intro' }, intro));
     }
   }
 
@@ -176,23 +222,27 @@ export function createTweakPanel(d: TweakPanelDeps) {
 
   // The base of the running scenario: itself, or (for a tweak made here) the file it extends.
   let seen: unknown = null;
-  let baseCache: { file: string; text: unknown; data: ScenarioData } | null = null;
+  let baseCache: { file: string; text: unknown; scenario: Scenario } | null = null;
+  /** The base scenario itself (validated): the live odds write the sliders' values into it. */
+  let baseScenario: Scenario | null = null;
   function follow(): void {
     const s = session.getState();
     if (!s.scenario || !s.file || s.scenario === seen) return;
     seen = s.scenario;
     let baseFile = s.file;
-    let data = s.scenario.data;
+    let scenario = s.scenario;
     if (d.isTweak(s.file) && s.scenario.files[1]) {
       baseFile = s.scenario.files[1];
       const text = d.reader.read(baseFile);
       if (baseCache?.file !== baseFile || baseCache.text !== text) {
         const r = loadScenario(baseFile, d.reader);
         if (!r.ok) return;
-        baseCache = { file: baseFile, text, data: r.scenario.data };
+        baseCache = { file: baseFile, text, scenario: r.scenario };
       }
-      data = baseCache.data;
+      scenario = baseCache.scenario;
     }
+    const data: ScenarioData = scenario.data;
+    baseScenario = scenario;
     // The values shown are the running scenario's (a tweak's, or the base's own).
     const current = tweakables(s.scenario.data).values;
     tweaks.getState().setBase(baseFile, data, current);
@@ -214,6 +264,8 @@ export function createTweakPanel(d: TweakPanelDeps) {
       trap?.release();
       trap = null;
     }
+    // The live odds run while the panel is open in a game, and stop (their workers freed) when it closes.
+    live.getState().setBase(el.hidden ? null : baseScenario);
     if (el.hidden || !t.data) return;
     build(t.controls);
     const changed = new Set(changedKeys(t.base, t.values));
@@ -238,6 +290,31 @@ export function createTweakPanel(d: TweakPanelDeps) {
       pane.refresh();
       quiet = false;
     }
+    live.getState().request(Object.fromEntries([...changed].map((k) => [k, t.values[k]!])));
+    renderNotes();
+  }
+
+  /** The sensitivity study of the base scenario, or else of the scenario in play (a tweak's own), read for the sliders. */
+  function reading(): SensitivityReading | null {
+    const s = session.getState().scenario;
+    return readSensitivity((baseScenario && sensitivityFor(baseScenario.hash)) || (s && sensitivityFor(s.hash)) || null);
+  }
+
+  /** Each slider's note (its warning follows the value), and the line on the study above the folders. */
+  function renderNotes(): void {
+    if (el.hidden) return;
+    const t = tweaks.getState();
+    const r = reading();
+    for (const [k, note] of notes) note.render(t.values[k]!, r);
+    const study = sensitivityStore().getState();
+    const running = study.status === 'running' && (study.hash === baseScenario?.hash || study.hash === session.getState().scenario?.hash);
+    sensLine.classList.toggle('has-study', !!r);
+    if (r) {
+      const warned = [...notes.keys()].filter((k) => r.at(k, t.values[k]!)?.warn).length;
+      sensLine.textContent = `“Which numbers matter?” (${r.runs.toLocaleString('en-US')} games a side) found ${r.steep.length} of ${r.parameters} numbers steep: they are marked, and warn a step or more from their base.${warned ? ` ${warned} ${warned === 1 ? 'value warns' : 'values warn'} now.` : ''}`;
+    } else if (running) {
+      sensLine.textContent = `“Which numbers matter?” is running in Odds (${Math.floor((100 * study.done) / Math.max(1, study.total))}%): the steep numbers will be marked here.`;
+    } else sensLine.textContent = 'Run “Which numbers matter?” in Odds to see which values are sensitive.';
   }
 
   session.subscribe(() => {
@@ -245,8 +322,29 @@ export function createTweakPanel(d: TweakPanelDeps) {
     render();
   });
   tweaks.subscribe(render);
+  live.subscribe((s) => liveView.render(s));
+  sensitivityStore().subscribe(renderNotes);
   follow();
   render();
+  liveView.render(live.getState());
 
-  return { el, toggle: () => tweaks.getState().setOpen(!tweaks.getState().open) };
+  /** Opens the panel on one parameter (from the Odds panel's tornado): its folders unfolded, its row in view, its slider focused. */
+  function focusKey(key: string): void {
+    tweaks.getState().setOpen(true);
+    // After the frame in which the opened panel takes focus (render's trap).
+    requestAnimationFrame(() => {
+      const row = rows.get(key);
+      if (!row || el.hidden) return;
+      for (let f = row.closest<HTMLElement>('.tp-fldv'); f; f = f.parentElement?.closest<HTMLElement>('.tp-fldv') ?? null) {
+        if (!f.classList.contains('tp-fldv-expanded')) f.querySelector<HTMLElement>(':scope > .tp-fldv_b')?.click();
+      }
+      (row.querySelector<HTMLElement>('.tp-sldv_t') ?? row.querySelector<HTMLElement>('input'))?.focus({ preventScroll: true });
+      row.classList.add('tw-focus');
+      // Folders unfold with a short transition: bring the row into view once they have.
+      setTimeout(() => row.scrollIntoView({ block: 'center', behavior: 'instant' }), 260);
+      setTimeout(() => row.classList.remove('tw-focus'), 2400);
+    });
+  }
+
+  return { el, toggle: () => tweaks.getState().setOpen(!tweaks.getState().open), focusKey };
 }
