@@ -215,6 +215,8 @@ export interface Model extends Goals, AiTables {
   scratch: Float64Array;
   /** The same for the meters (actor × meter). */
   scratchMeters: Float64Array;
+  /** Scratch for draws taken at once (Rng.fill): the fog's (force × watcher), an actor's choice (one per candidate and one to hold). */
+  scratchDraws: Float64Array;
   /** Each meter slot's name in feed events: "actor/meter". */
   meterKeys: string[];
 }
@@ -570,6 +572,7 @@ function build(scenario: Scenario): Model {
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(nP),
     scratchMeters: new Float64Array(nA * meterIds.length),
+    scratchDraws: new Float64Array(Math.max(d.forces.length * watchers.length, 1 + Math.max(0, ...ai.candidates.map((c) => c.length)))),
     meterKeys: actorIds.flatMap((a) => meterIds.map((x) => `${a}/${x}`)),
   };
 }
