@@ -63,19 +63,22 @@ type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas' |
  * their values before it acts kept in the model's scratchMeters. Reused: one event at a time. */
 const touched: number[] = [];
 
+/** Notes one meter slot (once per event). A function of its own, not a closure in noteMeters: under tsx's
+ * keepNames every closure made in the hot path is named at run time (defineProperty), which cost 2 µs a turn. */
+function note(m: Model, st: GameState, slot: number): void {
+  if (touched.includes(slot)) return;
+  touched.push(slot);
+  m.scratchMeters[slot] = st.meters[slot]!;
+}
+
 function noteMeters(m: Model, st: GameState, effects: readonly CEffect[], actor: number, target: number, audience: boolean): void {
-  const note = (slot: number) => {
-    if (touched.includes(slot)) return;
-    touched.push(slot);
-    m.scratchMeters[slot] = st.meters[slot]!;
-  };
   for (let k = 0; k < effects.length; k++) {
     const e = effects[k]!;
     if (e.kind !== 'meter') continue;
     const who = resolveActor(e.of, actor, target);
-    if (who >= 0) note(meterSlot(m, who, e.meter));
+    if (who >= 0) note(m, st, meterSlot(m, who, e.meter));
   }
-  if (audience && actor >= 0 && m.audienceMeter >= 0) note(meterSlot(m, actor, m.audienceMeter));
+  if (audience && actor >= 0 && m.audienceMeter >= 0) note(m, st, meterSlot(m, actor, m.audienceMeter));
 }
 
 /** The meters the event moved, keyed "actor/meter" (rounded to 0.01; zero moves left out). */
