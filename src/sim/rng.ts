@@ -19,10 +19,12 @@ export interface Rng {
 
 /** Alea's recurrence (Johannes Baagoe), exactly as seedrandom/lib/alea.js computes it. */
 class AleaStream implements Rng {
-  private c: number;
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  // Numbers from the start (the class fields are defined before the constructor runs): a field that starts
+  // undefined is stored tagged, and every double written to it then allocates a new heap number.
+  private c = 1;
+  private s0 = 0.5;
+  private s1 = 0.5;
+  private s2 = 0.5;
 
   constructor(state: RngState) {
     this.c = state.c;
