@@ -139,7 +139,7 @@ export function compileGoals(d: ScenarioData, actorIndex: Map<string, number>, m
 }
 
 /** The pair indices an effect's (a, b) resolves to for an actor and its target (see model.resolvePairs). */
-type PairsOf = (a: CAction['effects'][number] & { kind: 'tension' }, actor: number, target: number) => number[];
+type PairsOf = (a: CAction['effects'][number] & { kind: 'tension' }, actor: number, target: number) => readonly number[];
 
 /** One candidate: an action by an actor at a target (−1: none), with its expected effects and fixed score. */
 function candidate(t: AiInputs & Goals, pairsOf: PairsOf, act: CAction, actor: number, target: number): Candidate {

@@ -9,7 +9,7 @@ import type { CalibrationData } from './scenario/schema';
 import type { ScenarioError } from './scenario/errors';
 import { formatPath, locate } from './scenario/source-map';
 import { createGame, type GameState } from './state';
-import { step } from './step';
+import { advance } from './step';
 import { overallTension, pairBetween } from './tension';
 import { summarise, type Odds, type RunSummary } from './runs';
 import { causeLabel } from './explain';
@@ -127,12 +127,12 @@ export function study(c: Calibrand, targets: CalibrationData, runs: number): Stu
   const summaries: RunSummary[] = [];
   let follows = 0;
   for (let i = 1; i <= runs; i++) {
-    let s: GameState = createGame(scenario, String(i));
+    const s: GameState = createGame(scenario, String(i));
     const t0 = s.tension[pair]!;
     let peak = overallTension(m, s);
     const at = new Map<number, number>();
     while (!s.outcome) {
-      s = step(scenario, s).state;
+      advance(scenario, s);
       peak = Math.max(peak, overallTension(m, s));
       at.set(s.turn, s.tension[pair]!);
     }

@@ -32,8 +32,8 @@ function clampMeter(m: Model, st: GameState, slot: number): void {
 
 /** Moves every observer's estimate of a force `share` of the way to its true strength. */
 export function reveal(m: Model, st: GameState, force: number, share: number): void {
-  const forces = force < 0 ? m.forceIds.map((_, i) => i) : [force];
-  for (const f of forces) {
+  const last = force < 0 ? m.nF - 1 : force;
+  for (let f = force < 0 ? 0 : force; f <= last; f++) {
     const truth = st.forces.strength[f]!;
     for (let o = 0; o < m.nA; o++) {
       const i = forceSlot(m, o, f);

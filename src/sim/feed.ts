@@ -1,6 +1,7 @@
 // What a turn reports: the feed's events (scripted, actions, incidents, band changes, the outcome),
 // each with its text filled in, its source quote (or null: simulated) and the tension it moved.
 import type { Model, TemplatePart } from './model';
+import { actionLineSlot } from './slots';
 import type { SourceData } from './scenario/schema';
 
 export interface TurnEvent {
@@ -39,7 +40,7 @@ function formatValue(v: number | undefined): string {
 }
 
 /** Fills {actor}, {leader}, {target} and {value} in a compiled feed template. */
-export function fillText(m: Model, parts: readonly TemplatePart[], actor: number, target: number, value: number | undefined): string {
+export function fillText(m: Pick<Model, 'data'>, parts: readonly TemplatePart[], actor: number, target: number, value: number | undefined): string {
   const a = actor >= 0 ? m.data.actors[actor]! : undefined;
   const t = target >= 0 ? m.data.actors[target]! : undefined;
   let out = '';
@@ -52,6 +53,35 @@ export function fillText(m: Model, parts: readonly TemplatePart[], actor: number
     else out += formatValue(value);
   }
   return out;
+}
+
+/** Whether a template shows a drawn {value} (so its line is filled in the turn, not once). */
+function showsValue(parts: readonly TemplatePart[]): boolean {
+  return parts.some((p) => typeof p !== 'string' && p.slot === 'value');
+}
+
+/**
+ * The feed lines that do not depend on the turn, filled once per scenario: each action's line for each actor
+ * that may take it at each of its targets (by actionLineSlot), and each scripted event's. Undefined where
+ * the template shows a {value}.
+ */
+export function feedLines(
+  m: Pick<Model, 'data' | 'nA'>,
+  actions: readonly { index: number; actors: readonly number[]; targets: readonly number[] }[],
+  actionText: readonly TemplatePart[][],
+  events: readonly { actor: number; target: number }[],
+  eventText: readonly TemplatePart[][],
+): { actionLines: (string | undefined)[]; eventLines: (string | undefined)[] } {
+  const actionLines = new Array<string | undefined>(m.nA * actions.length * (m.nA + 1)).fill(undefined);
+  for (const act of actions) {
+    const parts = actionText[act.index]!;
+    if (showsValue(parts)) continue;
+    for (const actor of act.actors) {
+      for (const target of [-1, ...act.targets]) actionLines[actionLineSlot(m, actions.length, actor, act.index, target)] = fillText(m, parts, actor, target, undefined);
+    }
+  }
+  const eventLines = events.map((e, i) => (showsValue(eventText[i]!) ? undefined : fillText(m, eventText[i]!, e.actor, e.target, undefined)));
+  return { actionLines, eventLines };
 }
 
 /** The tension each pair moved between two snapshots (rounded to 0.01; zero moves left out). */

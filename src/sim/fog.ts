@@ -5,7 +5,7 @@
 // threat), of playable actors (the player's view) and of observers (the model's watchers).
 import { type Model, forceSlot, meterSlot } from './model';
 import type { GameState } from './state';
-import type { Rng } from './rng';
+import { fillDraws, type Rng } from './rng';
 
 /** The host's secrecy, 0–1, at a place (0 where no secrecy meter is set). */
 function secrecyAt(m: Model, st: GameState, place: number): number {
@@ -16,32 +16,34 @@ function secrecyAt(m: Model, st: GameState, place: number): number {
 }
 
 /** One turn of observation: one draw per (watching actor, force), taken whether the force is active or not,
- * so that each observation's draw is fixed by the seed and the turn alone. */
+ * so that each observation's draw is fixed by the seed and the turn alone. The draws are taken at once,
+ * force by force (watcher k of force f is draw f × watchers + k). */
 export function observe(m: Model, st: GameState, rng: Rng): void {
   const fog = m.data.rules.fog;
   const watchers = m.watchers;
+  const nW = watchers.length;
+  const draws = m.scratchDraws;
+  fillDraws(rng, draws, m.nF * nW);
+  const estimates = st.estimates;
   for (let f = 0; f < m.nF; f++) {
-    if (!st.forces.active[f]) {
-      for (let k = 0; k < watchers.length; k++) rng.next();
-      continue;
-    }
+    if (!st.forces.active[f]) continue;
     const place = st.forces.place[f]!;
     const host = m.placeCountry[place]!;
     const owner = m.forceOwner[f]!;
     const truth = st.forces.strength[f]!;
     const secrecy = secrecyAt(m, st, place);
     const seen = truth * (1 + fog.secrecyBias * secrecy);
-    for (let k = 0; k < watchers.length; k++) {
+    for (let k = 0; k < nW; k++) {
       const o = watchers[k]!;
       const i = forceSlot(m, o, f);
-      const u = rng.next();
       if (o === owner || o === host) {
-        st.estimates[i] = truth;
+        estimates[i] = truth;
         continue;
       }
+      const u = draws[f * nW + k]!;
       const intel = m.intel[o]!;
       const obs = seen * (1 + fog.noise * (2 * u - 1));
-      st.estimates[i]! += fog.learn * intel * (1 - 0.7 * secrecy) * (obs - st.estimates[i]!);
+      estimates[i]! += fog.learn * intel * (1 - 0.7 * secrecy) * (obs - estimates[i]!);
     }
   }
 }

@@ -4,7 +4,7 @@ export { formatError, type ScenarioError } from './scenario/errors';
 export { lintFile, lintScenario, publicEventOf, LINT_SEEDS, CARD_SEEDS, LOSING_SHARE, type LintWarning, type LintReport, type LintResult, type LintOptions, type LintRule, type Acknowledged } from './scenario/lint';
 export type { ScenarioData } from './scenario/schema';
 export { createGame, type GameState, type GameOptions } from './state';
-export { step, OrderError, type Order, type Orders, type StepResult } from './step';
+export { step, advance, OrderError, type Order, type Orders, type StepResult } from './step';
 export type { TurnEvent } from './feed';
 export { hashState, saveState, loadState } from './snapshot';
 export { compile, type Model } from './model';

@@ -8,11 +8,12 @@ import { borderDistanceKm } from './geo';
 import { BASE_CAUSES } from './ledger';
 import { candidateTargets, compileAi, compileGoals, type AiTables, type Goals } from './ai-tables';
 import { compileSeers, type Seers } from './visibility';
+import { feedLines } from './feed';
 
 import { actionSlot, meterSlot, pairIndex } from './slots';
 
 export type { Candidate, TensionGoal, Touch } from './ai-tables';
-export { actionSlot, aimIndex, forceSlot, meterSlot, pairIndex, topicSlot } from './slots';
+export { actionLineSlot, actionSlot, aimIndex, forceSlot, meterSlot, pairIndex, topicSlot } from './slots';
 
 export type RangeValue = number | [number, number];
 
@@ -142,6 +143,9 @@ export interface Model extends Goals, AiTables {
   /** nA × nA → pair index, or −1. */
   pairOf: Int32Array;
   pairsOfActor: number[][];
+  /** Per pair, the list of it alone; and the list of every pair (what resolvePairs returns). */
+  pairAlone: number[][];
+  allPairs: number[];
   fear: number[];
   fatigue: number[];
   grievance: number[];
@@ -162,6 +166,9 @@ export interface Model extends Goals, AiTables {
   /** Feed templates split into literal text and {actor}/{leader}/{target}/{value} slots. */
   actionText: TemplatePart[][];
   eventText: TemplatePart[][];
+  /** The same lines filled in once, where they show no {value} (feed.ts feedLines): actions by actionLineSlot, events by index. */
+  actionLines: (string | undefined)[];
+  eventLines: (string | undefined)[];
   /** place × border → km. */
   placeBorderKm: number[][];
   /** Per place: the borders within rules.borderKm of it, with how near (1 at the border, 0 at the limit) and the country across. */
@@ -190,6 +197,9 @@ export interface Model extends Goals, AiTables {
   /** Dated events by turn, in file order; and the undated (conditional) ones. */
   eventsByTurn: Map<number, number[]>;
   conditionalEvents: number[];
+  /** The events a turn checks, in file order: by turn where some are dated that day (its dated ones and the
+   * conditional ones); conditionalEvents on every other turn. */
+  eventChecks: Map<number, number[]>;
   outcomes: COutcome[];
   dynamics: CDynamic[];
   bands: BandDef[];
@@ -215,20 +225,25 @@ export interface Model extends Goals, AiTables {
   scratch: Float64Array;
   /** The same for the meters (actor × meter). */
   scratchMeters: Float64Array;
+  /** Scratch for draws taken at once (Rng.fill): the fog's (force × watcher), an actor's choice (one per candidate and one to hold). */
+  scratchDraws: Float64Array;
   /** Each meter slot's name in feed events: "actor/meter". */
   meterKeys: string[];
 }
 
-/** The pair indices that (a, b) of an effect or condition resolves to, for an actor and its target. */
-export function resolvePairs(m: Pick<Model, 'nA' | 'pairOf' | 'pairIds' | 'pairsOfActor'>, a: ActorRef, b: ActorRef, actor: number, target: number): number[] {
+const NO_PAIRS: readonly number[] = [];
+
+/** The pair indices that (a, b) of an effect or condition resolves to, for an actor and its target: one of
+ * the model's own lists (read them, never change them), so that a turn allocates none. */
+export function resolvePairs(m: Pick<Model, 'nA' | 'pairOf' | 'pairsOfActor' | 'pairAlone' | 'allPairs'>, a: ActorRef, b: ActorRef, actor: number, target: number): readonly number[] {
   const x = resolveActor(a, actor, target);
   const y = resolveActor(b, actor, target);
-  if (x === -1 || y === -1) return [];
-  if (x === -2 && y === -2) return m.pairIds.map((_, i) => i);
+  if (x === -1 || y === -1) return NO_PAIRS;
+  if (x === -2 && y === -2) return m.allPairs;
   if (x === -2) return m.pairsOfActor[y]!;
   if (y === -2) return m.pairsOfActor[x]!;
   const p = pairIndex(m, x, y);
-  return p >= 0 ? [p] : [];
+  return p >= 0 ? m.pairAlone[p]! : NO_PAIRS;
 }
 
 /** The actor index an ActorRef names (−1: none, −2: any). */
@@ -392,6 +407,8 @@ function build(scenario: Scenario): Model {
     pairsOfActor[b]!.push(i);
   }
   const pairIds = d.pairs.map((p) => p.id ?? `${p.between[0]}-${p.between[1]}`);
+  const pairAlone = pairIds.map((_, i) => [i]);
+  const allPairs = pairIds.map((_, i) => i);
   const counts = d.pairs.map((p) => p.counts);
 
   // Topics and stances: several positions on one topic, the strongest stated one stands.
@@ -470,6 +487,9 @@ function build(scenario: Scenario): Model {
     if (e.turn < 0) conditionalEvents.push(e.index);
     else eventsByTurn.set(e.turn, [...(eventsByTurn.get(e.turn) ?? []), e.index]);
   }
+  const eventChecks = new Map([...eventsByTurn].map(([turn, due]) => [turn, [...due, ...conditionalEvents].sort((a, b) => a - b)]));
+  const actionText = d.actions.map((x) => splitTemplate(x.text));
+  const eventText = d.events.map((e) => splitTemplate(e.text));
   const uses = useSlots(d, actions, incidents, events);
   const audienceMeter = d.rules.audienceCost ? meterIds.indexOf(d.rules.audienceCost.meter) : -1;
 
@@ -477,7 +497,7 @@ function build(scenario: Scenario): Model {
   const goals: Goals = compileGoals(d, actorIndex, meterIds, pairOf);
   const ai: AiTables = compileAi(
     { data: d, nA, nM: meterIds.length, nP, nT, actorIndex, meterIds, pairOf, counts, stance, commitSlot, audienceMeter, actions, useSlot: uses.useSlot, ...goals },
-    (e, actor, target) => resolvePairs({ nA, pairOf, pairIds, pairsOfActor }, e.a, e.b, actor, target),
+    (e, actor, target) => resolvePairs({ nA, pairOf, pairsOfActor, pairAlone, allPairs }, e.a, e.b, actor, target),
   );
 
   return {
@@ -503,6 +523,8 @@ function build(scenario: Scenario): Model {
     pairB,
     pairOf,
     pairsOfActor,
+    pairAlone,
+    allPairs,
     fear: d.pairs.map((p) => p.fear ?? d.rules.pairDefaults.fear),
     fatigue: d.pairs.map((p) => p.fatigue ?? d.rules.pairDefaults.fatigue),
     grievance: d.pairs.map((p) => p.grievance ?? d.rules.pairDefaults.grievance),
@@ -516,8 +538,9 @@ function build(scenario: Scenario): Model {
     actCause,
     incidentCause,
     eventCause,
-    actionText: d.actions.map((x) => splitTemplate(x.text)),
-    eventText: d.events.map((e) => splitTemplate(e.text)),
+    actionText,
+    eventText,
+    ...feedLines({ data: d, nA }, actions, actionText, events, eventText),
     placeBorderKm,
     placeFronts,
     borderA,
@@ -534,6 +557,7 @@ function build(scenario: Scenario): Model {
     events,
     eventsByTurn,
     conditionalEvents,
+    eventChecks,
     outcomes: d.outcomes.map((o, i) => ({
       index: i,
       when: o.when ? compileCondition(names, o.when) : undefined,
@@ -570,6 +594,7 @@ function build(scenario: Scenario): Model {
     dates: Array.from({ length: Math.min(d.meta.turnLimit, 100_000) + 1 }, (_, t) => (t === 0 ? '' : turnDate(d.meta.start, t))),
     scratch: new Float64Array(nP),
     scratchMeters: new Float64Array(nA * meterIds.length),
+    scratchDraws: new Float64Array(Math.max(d.forces.length * watchers.length, 1 + Math.max(0, ...ai.candidates.map((c) => c.length)))),
     meterKeys: actorIds.flatMap((a) => meterIds.map((x) => `${a}/${x}`)),
   };
 }

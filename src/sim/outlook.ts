@@ -7,7 +7,7 @@
 import { compile } from './model';
 import type { Scenario } from './scenario/load';
 import type { GameState } from './state';
-import { step, type Order } from './step';
+import { advance, step, type Order } from './step';
 import { sampleWorld } from './belief';
 import { seedRng } from './rng';
 import { decisiveLoss, rolePoints, roleValue } from './score';
@@ -33,7 +33,8 @@ export function rolloutState(scenario: Scenario, world: GameState, role: string,
   let st = step(scenario, { ...world, humans: [role] }, { [role]: order }).state;
   if (horizon > 1 && !st.outcome) {
     if (then === 'ai') st = { ...st, humans: [] };
-    for (let d = 1; d < horizon && !st.outcome; d++) st = step(scenario, st).state;
+    // st is this rollout's own copy from here on: the days are played on it.
+    for (let d = 1; d < horizon && !st.outcome; d++) advance(scenario, st);
   }
   return st;
 }

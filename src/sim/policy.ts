@@ -3,7 +3,7 @@
 // costs, plus seeded noise; then takes the best, or holds. The same scores explain the player's cards.
 import type { Candidate, Model } from './model';
 import type { GameState } from './state';
-import type { Rng } from './rng';
+import { fillDraws, type Rng } from './rng';
 import { holds } from './conditions';
 
 /** Whether an actor may take an action now (requirements with the from/until window, cooldown, limit).
@@ -113,12 +113,15 @@ export function scoreCandidate(m: Model, st: GameState, c: Candidate, ctx: Score
 export function choose(m: Model, st: GameState, actor: number, ctx: ScoreContext, rng: Rng): Candidate | null {
   if (rng.next() >= m.tempo[actor]!) return null;
   const noise = m.noise[actor]!;
+  const candidates = m.candidates[actor]!;
+  const draws = m.scratchDraws;
+  fillDraws(rng, draws, 1 + candidates.length);
   let best: Candidate | null = null;
-  let bestScore = m.data.rules.ai.holdScore + noise * (2 * rng.next() - 1);
-  for (const c of m.candidates[actor]!) {
-    const u = rng.next();
+  let bestScore = m.data.rules.ai.holdScore + noise * (2 * draws[0]! - 1);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     if (!isAvailable(m, st, c)) continue;
-    const s = scoreCandidate(m, st, c, ctx) + noise * (2 * u - 1);
+    const s = scoreCandidate(m, st, c, ctx) + noise * (2 * draws[k + 1]! - 1);
     if (s > bestScore) {
       best = c;
       bestScore = s;

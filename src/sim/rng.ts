@@ -19,10 +19,12 @@ export interface Rng {
 
 /** Alea's recurrence (Johannes Baagoe), exactly as seedrandom/lib/alea.js computes it. */
 class AleaStream implements Rng {
-  private c: number;
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  // Numbers from the start (the class fields are defined before the constructor runs): a field that starts
+  // undefined is stored tagged, and every double written to it then allocates a new heap number.
+  private c = 1;
+  private s0 = 0.5;
+  private s1 = 0.5;
+  private s2 = 0.5;
 
   constructor(state: RngState) {
     this.c = state.c;
@@ -48,16 +50,51 @@ class AleaStream implements Rng {
     return Math.floor(this.next() * n);
   }
 
-  state(): RngState {
-    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
-  }
-
-  reset(s0: number, s1: number, s2: number): void {
-    this.c = 1;
+  /** See fillDraws. */
+  fill(out: Float64Array, n: number): void {
+    // The recurrence of next() on local variables: about twice as fast as through the fields.
+    let c = this.c;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    for (let i = 0; i < n; i++) {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      out[i] = s2;
+    }
+    this.c = c;
     this.s0 = s0;
     this.s1 = s1;
     this.s2 = s2;
   }
+
+  state(): RngState {
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
+  }
+
+  /** Restarts at (c = 1, s0, s1, s2) and takes two warm-up draws (alea's first outputs lean on s0 alone),
+   * the recurrence of next() on local variables. */
+  restart(s0: number, s1: number, s2: number): void {
+    let t = 2091639 * s0 + 2.3283064365386963e-10; // c = 1
+    let c = t | 0;
+    const w0 = t - c;
+    t = 2091639 * s1 + c * 2.3283064365386963e-10;
+    c = t | 0;
+    this.c = c;
+    this.s0 = s2;
+    this.s1 = w0;
+    this.s2 = t - c;
+  }
+}
+
+/** The next n draws of `rng` into out[0 … n): the same as n calls of next(), faster on the model's own
+ * generator (for loops that draw many). */
+export function fillDraws(rng: Rng, out: Float64Array, n: number): void {
+  if (rng instanceof AleaStream) rng.fill(out, n);
+  else for (let i = 0; i < n; i++) out[i] = rng.next();
 }
 
 /** A generator seeded from a seed string (any text: "7", "2022-02-09", "my class"). */
@@ -92,10 +129,7 @@ function mix(h: number, k: number): number {
 /** Sets `s` to the start of the stream of one kind of draw for one actor, event or pair on one turn. */
 function startStream(s: AleaStream, root: RngState, kind: number, index: number, turn: number): AleaStream {
   const key = mix(mix(mix(0x9e3779b9, kind), index + 1), turn + 1);
-  s.reset(mix(mix((root.s0 * TWO32) >>> 0, key), 0x68e31da4) / TWO32, mix(mix((root.s1 * TWO32) >>> 0, key), 0xb5297a4d) / TWO32, mix(mix((root.s2 * TWO32) >>> 0, key), 0x1b56c4e9) / TWO32);
-  // Two warm-up draws: alea's first outputs lean on s0 alone.
-  s.next();
-  s.next();
+  s.restart(mix(mix((root.s0 * TWO32) >>> 0, key), 0x68e31da4) / TWO32, mix(mix((root.s1 * TWO32) >>> 0, key), 0xb5297a4d) / TWO32, mix(mix((root.s2 * TWO32) >>> 0, key), 0x1b56c4e9) / TWO32);
   return s;
 }
 

@@ -3,7 +3,7 @@
 import { compile } from './model';
 import type { Scenario } from './scenario/load';
 import { createGame, type GameOptions, type GameState } from './state';
-import { step, type Orders } from './step';
+import { advance, step, type Orders } from './step';
 import { hashState } from './snapshot';
 import { overallTension } from './tension';
 import { turnDate } from './calendar';
@@ -65,10 +65,10 @@ export const OPEN_OUTCOME = 'open';
  */
 export function runSummary(scenario: Scenario, seed: string | number, maxTurns = Infinity): RunSummary {
   const m = compile(scenario);
-  let state = createGame(scenario, seed);
+  const state = createGame(scenario, seed);
   let peak = overallTension(m, state);
   while (!state.outcome && state.turn < maxTurns) {
-    state = step(scenario, state).state;
+    advance(scenario, state);
     const o = overallTension(m, state);
     if (o > peak) peak = o;
   }

@@ -30,3 +30,9 @@ export function topicSlot(m: { nT: number }, actor: number, topic: number): numb
 export function actionSlot(m: { actions: readonly unknown[] }, actor: number, action: number): number {
   return actor * m.actions.length + action;
 }
+
+/** The slot of an action's feed line by an actor at a target (−1: none) in the model's actionLines
+ * (actor × action × (target + 1)). */
+export function actionLineSlot(m: { nA: number }, nActions: number, actor: number, action: number, target: number): number {
+  return (actor * nActions + action) * (m.nA + 1) + target + 1;
+}

@@ -68,6 +68,20 @@ export function drawRange(r: number | [number, number], next: () => number): num
   return Array.isArray(r) ? r[0] + (r[1] - r[0]) * next() : r;
 }
 
+/** The opening ledger: per pair, its fixed slots (the starting tension on the first), then free slots.
+ * (Loops, not spreads: this was most of the cost of a new game.) */
+function openingLedger(pairs: readonly { tension: number }[], size: number): { causes: number[]; amounts: number[] } {
+  const causes: number[] = [];
+  const amounts: number[] = [];
+  for (const p of pairs) {
+    for (let j = 0; j <= size; j++) {
+      causes.push(j < FIXED_SLOTS.length ? FIXED_SLOTS[j]! : -1);
+      amounts.push(j === 0 ? p.tension : 0);
+    }
+  }
+  return { causes, amounts };
+}
+
 /** A new game: the scenario's opening position, with the true values of uncertain numbers drawn from the seed. */
 export function createGame(scenario: Scenario, seed: string | number, options: GameOptions = {}): GameState {
   const m: Model = compile(scenario);
@@ -90,6 +104,7 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     });
   }
   const commitment = m.commitOf.map((i) => Math.abs(m.stance[i]!));
+  const ledger = openingLedger(d.pairs, d.rules.ledgerSize);
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
@@ -99,8 +114,8 @@ export function createGame(scenario: Scenario, seed: string | number, options: G
     turn: 0,
     humans: role ? [role] : [],
     tension: d.pairs.map((p) => p.tension),
-    ledgerCauses: d.pairs.flatMap(() => [...FIXED_SLOTS, ...new Array<number>(d.rules.ledgerSize + 1 - FIXED_SLOTS.length).fill(-1)]),
-    ledgerAmounts: d.pairs.flatMap((p) => [p.tension, ...new Array<number>(d.rules.ledgerSize).fill(0)]),
+    ledgerCauses: ledger.causes,
+    ledgerAmounts: ledger.amounts,
     ledgerScale: d.pairs.map(() => 1),
     meters,
     forces: { strength, place: d.forces.map((f) => m.placeIndex.get(f.location)!), active: d.forces.map((f) => f.active) },

@@ -1,7 +1,7 @@
 // One turn of the model, as a pure function: step(state, orders) → { state, events }.
 // 1 scripted events fire; 2 AI actors choose (players' actors take their orders); 3 actions resolve;
 // 4 dynamics run (Richardson, force threat, couplings, fog); 5 incidents may happen; 6 outcomes are checked.
-import { actionSlot, compile, meterSlot, resolveActor, type CAction, type CEffect, type CEvent, type Candidate, type Model } from './model';
+import { actionLineSlot, actionSlot, compile, meterSlot, resolveActor, type CAction, type CEffect, type CEvent, type Candidate, type Model } from './model';
 import { scoreDay } from './score';
 import type { Scenario } from './scenario/load';
 import { cloneState, type GameState } from './state';
@@ -43,7 +43,8 @@ export class OrderError extends Error {
 interface Turn {
   m: Model;
   st: GameState;
-  events: TurnEvent[];
+  /** The day's feed; null when nobody reads it (advance), so no event is built. */
+  events: TurnEvent[] | null;
   date: string;
   /** Actor indices played by people. */
   humans: boolean[];
@@ -63,19 +64,22 @@ type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas' |
  * their values before it acts kept in the model's scratchMeters. Reused: one event at a time. */
 const touched: number[] = [];
 
+/** Notes one meter slot (once per event). A function of its own, not a closure in noteMeters: under tsx's
+ * keepNames every closure made in the hot path is named at run time (defineProperty), which cost 2 µs a turn. */
+function note(m: Model, st: GameState, slot: number): void {
+  if (touched.includes(slot)) return;
+  touched.push(slot);
+  m.scratchMeters[slot] = st.meters[slot]!;
+}
+
 function noteMeters(m: Model, st: GameState, effects: readonly CEffect[], actor: number, target: number, audience: boolean): void {
-  const note = (slot: number) => {
-    if (touched.includes(slot)) return;
-    touched.push(slot);
-    m.scratchMeters[slot] = st.meters[slot]!;
-  };
   for (let k = 0; k < effects.length; k++) {
     const e = effects[k]!;
     if (e.kind !== 'meter') continue;
     const who = resolveActor(e.of, actor, target);
-    if (who >= 0) note(meterSlot(m, who, e.meter));
+    if (who >= 0) note(m, st, meterSlot(m, who, e.meter));
   }
-  if (audience && actor >= 0 && m.audienceMeter >= 0) note(meterSlot(m, actor, m.audienceMeter));
+  if (audience && actor >= 0 && m.audienceMeter >= 0) note(m, st, meterSlot(m, actor, m.audienceMeter));
 }
 
 /** The meters the event moved, keyed "actor/meter" (rounded to 0.01; zero moves left out). */
@@ -92,8 +96,8 @@ function meterMoves(m: Model, st: GameState): Record<string, number> {
 
 /** Adds a feed event. (The object is written out field by field: spreads made every event slow.)
  * `before` holds the tensions and the meters (in the model's scratch) from before it acted, if it did. */
-function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLike<number> | null): void {
-  t.events.push({
+function emit(events: TurnEvent[], t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLike<number> | null): void {
+  events.push({
     turn: t.st.turn,
     date: t.date,
     kind,
@@ -115,15 +119,19 @@ function emit(t: Turn, kind: TurnEvent['kind'], f: EventFields, before: ArrayLik
 }
 
 function performAction(t: Turn, act: CAction, actor: number, target: number, kind: 'action' | 'incident', rng: Rng): void {
-  const { m, st } = t;
+  const { m, st, events } = t;
   const before = m.scratch;
-  for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
-  noteMeters(m, st, act.effects, actor, target, act.topics.length > 0);
+  if (events) {
+    for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
+    noteMeters(m, st, act.effects, actor, target, act.topics.length > 0);
+  }
   const ctx: ApplyContext = { actor, target, cause: (kind === 'incident' ? m.incidentCause : m.actCause)[actionSlot(m, actor, act.index)]!, value: undefined };
   applyAction(m, st, act, ctx, rng);
+  if (!events) return;
   const d = act.data;
-  const seen = feedVisibility(m.actorIds, act.seers, actor, target);
+  const seen = act.seers.public ? null : feedVisibility(m.actorIds, act.seers, actor, target);
   emit(
+    events,
     t,
     kind,
     {
@@ -131,9 +139,9 @@ function performAction(t: Turn, act: CAction, actor: number, target: number, kin
       action: d.id,
       actor: m.actorIds[actor]!,
       target: target >= 0 ? m.actorIds[target]! : null,
-      text: fillText(m, m.actionText[act.index]!, actor, target, ctx.value),
-      visibility: seen.visibility,
-      seenBy: seen.seenBy,
+      text: m.actionLines[actionLineSlot(m, m.actions.length, actor, act.index, target)] ?? fillText(m, m.actionText[act.index]!, actor, target, ctx.value),
+      visibility: seen?.visibility,
+      seenBy: seen?.seenBy,
       actionKind: d.kind,
       goldstein: d.goldstein,
       cameo: d.cameo ?? null,
@@ -157,24 +165,28 @@ function usedUp(m: Model, st: GameState, ev: CEvent): boolean {
  * event happens without it (its own effects still apply) and the feed says so.
  */
 function fireEvent(t: Turn, index: number, rng: Rng): void {
-  const { m, st } = t;
+  const { m, st, events } = t;
   const ev = m.events[index]!;
   const data = m.data.events[index]!;
   const before = m.scratch;
-  for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
   const planned = ev.action >= 0 ? m.actions[ev.action]! : undefined;
   const spent = planned !== undefined && usedUp(m, st, ev);
   const act = spent ? undefined : planned;
-  if (act) noteMeters(m, st, act.effects, ev.actor, ev.target, act.topics.length > 0);
-  noteMeters(m, st, ev.effects, ev.actor, ev.target, false);
+  if (events) {
+    for (let p = 0; p < m.nP; p++) before[p] = st.tension[p]!;
+    if (act) noteMeters(m, st, act.effects, ev.actor, ev.target, act.topics.length > 0);
+    noteMeters(m, st, ev.effects, ev.actor, ev.target, false);
+  }
   const actorId = ev.actor >= 0 ? m.actorIds[ev.actor]! : '-';
   const ctx: ApplyContext = { actor: ev.actor, target: ev.target, cause: m.eventCause[index]!, value: undefined };
   if (act) applyAction(m, st, act, ctx, rng, true);
   for (const e of ev.effects) applyEffect(m, st, e, ctx, rng);
   st.fired[index] = 2;
+  if (!events) return;
   const seen = planned ? feedVisibility(m.actorIds, planned.seers, ev.actor, ev.target) : null;
-  const text = fillText(m, m.eventText[index]!, ev.actor, ev.target, ctx.value);
+  const text = m.eventLines[index] ?? fillText(m, m.eventText[index]!, ev.actor, ev.target, ctx.value);
   emit(
+    events,
     t,
     'scripted',
     {
@@ -205,21 +217,21 @@ function actsForPlayer(t: Turn, ev: CEvent): boolean {
 /** Tells a player that the plan calls on them (a private feed line): today for a conditional event, or
  * the day before a dated one. */
 function tellPlayer(t: Turn, ev: CEvent, when: 'now' | 'tomorrow'): void {
-  const { m } = t;
+  const { m, events } = t;
+  if (!events) return;
   const data = m.data.events[ev.index]!;
   const act = ev.action >= 0 ? m.actions[ev.action]! : undefined;
-  const what = fillText(m, m.eventText[ev.index]!, ev.actor, ev.target, undefined);
+  const what = m.eventLines[ev.index] ?? fillText(m, m.eventText[ev.index]!, ev.actor, ev.target, undefined);
   const text = act
     ? `${when === 'now' ? 'Now' : 'Tomorrow'} the plan calls on you: ${what} It happens only if you order it (${act.data.name}).`
     : `Tomorrow, as planned: ${what}`;
-  emit(t, 'decision', { id: data.id, action: act?.data.id ?? null, actor: m.actorIds[ev.actor]!, target: ev.target >= 0 ? m.actorIds[ev.target]! : null, text, visibility: 'private', source: data.source, plan: data.plan }, null);
+  emit(events, t, 'decision', { id: data.id, action: act?.data.id ?? null, actor: m.actorIds[ev.actor]!, target: ev.target >= 0 ? m.actorIds[ev.target]! : null, text, visibility: 'private', source: data.source, plan: data.plan }, null);
 }
 
 function scriptedEvents(t: Turn): void {
   const { m, st } = t;
-  const due = m.eventsByTurn.get(st.turn);
   // In file order, like everything else in a scenario.
-  const list = due ? [...due, ...m.conditionalEvents].sort((a, b) => a - b) : m.conditionalEvents;
+  const list = m.eventChecks.get(st.turn) ?? m.conditionalEvents;
   for (let k = 0; k < list.length; k++) {
     const ev = m.events[list[k]!]!;
     if (st.fired[ev.index] !== 0) continue;
@@ -353,8 +365,9 @@ function checkOutcome(t: Turn): void {
   const o = m.outcomes[hit]!;
   const data = m.data.outcomes[hit]!;
   st.outcome = { id: data.id, turn: st.turn, blame: o.blame >= 0 ? blameFor(st, o.blame, m.data.rules.ledgerSize, m.causeNames) : null };
+  if (!t.events) return;
   const blame = st.outcome.blame ? ` ${m.data.actors[m.actorIndex.get(st.outcome.blame)!]!.name} pushed hardest.` : '';
-  emit(t, 'outcome', { id: data.id, text: `${data.name}: ${data.description}${blame}`, actor: st.outcome.blame }, null);
+  emit(t.events, t, 'outcome', { id: data.id, text: `${data.name}: ${data.description}${blame}`, actor: st.outcome.blame }, null);
 }
 
 /** Points below a band's threshold that tension must fall before the band is left. */
@@ -370,18 +383,46 @@ function bandChange(t: Turn): void {
   const band = m.bands[b]!;
   const rising = b > st.band;
   st.band = b;
-  emit(t, 'band', { id: band.id, text: `Tension ${rising ? 'rises into' : 'falls back to'} ${band.name.toLowerCase()}` }, null);
+  if (t.events) emit(t.events, t, 'band', { id: band.id, text: `Tension ${rising ? 'rises into' : 'falls back to'} ${band.name.toLowerCase()}` }, null);
 }
 
 /** Plays one turn. The input state is not changed; a finished game returns itself with no events. */
 export function step(scenario: Scenario, state: GameState, orders: Orders = {}): StepResult {
   if (state.outcome) return { state, events: [] };
-  const m = compile(scenario);
-  if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${m.data.meta.id} (${scenario.hash})`);
+  checkScenario(scenario, state);
   const st = cloneState(state);
-  st.turn = state.turn + 1;
+  const events: TurnEvent[] = [];
+  playTurn(compile(scenario), st, orders, events);
+  return { state: st, events };
+}
+
+/**
+ * Plays one turn on the state itself, and builds no feed: the same state as step's, for loops that keep
+ * only the latest state and read no events (the odds, rollouts). Returns the state; a finished game is
+ * left as it is. Orders the rules do not allow throw OrderError before anything changes.
+ */
+export function advance(scenario: Scenario, st: GameState, orders: Orders = {}): GameState {
+  if (st.outcome) return st;
+  checkScenario(scenario, st);
+  try {
+    playTurn(compile(scenario), st, orders, null);
+  } catch (e) {
+    // Orders are checked first, against the turn being played: nothing else has changed yet.
+    if (e instanceof OrderError) st.turn -= 1;
+    throw e;
+  }
+  return st;
+}
+
+function checkScenario(scenario: Scenario, state: GameState): void {
+  if (state.scenario.hash !== scenario.hash) throw new Error(`this state belongs to scenario ${state.scenario.id} (${state.scenario.hash}), not ${scenario.data.meta.id} (${scenario.hash})`);
+}
+
+/** The turn after st's, played on st; its feed goes to `events` (none when null). */
+function playTurn(m: Model, st: GameState, orders: Orders, events: TurnEvent[] | null): void {
+  st.turn += 1;
   const humans = st.humans.length === 0 ? m.nobody : m.actorIds.map((id) => st.humans.includes(id));
-  const t: Turn = { m, st, events: [], date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn), humans };
+  const t: Turn = { m, st, events, date: m.dates[st.turn] ?? turnDate(m.data.meta.start, st.turn), humans };
   const human = resolveOrders(m, st, orders);
   scriptedEvents(t);
   decideAndAct(t, human);
@@ -392,5 +433,4 @@ export function step(scenario: Scenario, state: GameState, orders: Orders = {}):
   bandChange(t);
   checkOutcome(t);
   if (!st.outcome) announcePlans(t);
-  return { state: st, events: t.events };
 }
