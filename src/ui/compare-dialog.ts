@@ -8,16 +8,16 @@ import { variantChoices, type CompareStore, type Refusal } from '../store/compar
 import { parseReplay } from '../store/files';
 import { actorName } from '../store/ui-view';
 import { h, replace } from './dom';
-import { trapFocus } from './focus-trap';
-import { holdModal } from './modal';
+import { showDialog, type DialogSlot } from './modal';
 
-let openDialog: (() => void) | null = null;
+/** The dialog open now (one at a time). */
+const slot: DialogSlot = { close: null };
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Opens the dialog; `compared` runs once a comparison is on screen. Returns a function that closes it. */
 export function openCompareDialog(store: SessionStore, compare: CompareStore, compared: () => void): () => void {
-  openDialog?.();
+  slot.close?.();
   const s = store.getState();
   const v = s.viewer;
   if (!v || !s.scenario) return () => {};
@@ -132,16 +132,9 @@ export function openCompareDialog(store: SessionStore, compare: CompareStore, co
     if (f) void readFile(f);
   });
 
-  const release = holdModal();
-  document.body.appendChild(back);
-  const trap = trapFocus(box, { first: n ? twin : onVariant.disabled ? pick : select, onEscape: () => close() });
+  const shut = showDialog(slot, back, box, n ? twin : onVariant.disabled ? pick : select);
   function close(): void {
-    if (openDialog !== close) return;
-    openDialog = null;
-    back.remove();
-    release();
-    trap.release();
+    shut();
   }
-  openDialog = close;
   return close;
 }

@@ -2,6 +2,7 @@
 // the safe choice, Escape or a click outside cancels. Resolves true for the confirming button. Other
 // modal layers (the glossary, the guided tour) say they are open with holdModal, so that modalOpen()
 // keeps the game's keyboard shortcuts aside for them too.
+import { trapFocus } from './focus-trap';
 import { h } from './dom';
 
 export interface ConfirmOptions {
@@ -66,6 +67,31 @@ export function holdModal(): () => void {
     released = true;
     held--;
   };
+}
+
+/** Where a kind of dialog keeps the close of the one open (one of each kind at a time). */
+export interface DialogSlot {
+  close: (() => void) | null;
+}
+
+/**
+ * Shows a dialog: its backdrop `back` goes on the page, the game's keys stand aside, and focus is trapped
+ * in `box` from `first` (Esc closes; focus goes back where it was). Returns the close, which also frees
+ * the slot; calling it again, or after another dialog took the slot, does nothing.
+ */
+export function showDialog(slot: DialogSlot, back: HTMLElement, box: HTMLElement, first: HTMLElement | null): () => void {
+  const release = holdModal();
+  document.body.appendChild(back);
+  const close = (): void => {
+    if (slot.close !== close) return;
+    slot.close = null;
+    back.remove();
+    release();
+    trap.release();
+  };
+  const trap = trapFocus(box, { first, onEscape: close });
+  slot.close = close;
+  return close;
 }
 
 /** True while a modal is open (the game's keyboard shortcuts stand aside). */

@@ -6,14 +6,14 @@
 import type { SessionStore } from '../store/session';
 import { playOnOffer } from '../store/play-on';
 import { h } from './dom';
-import { trapFocus } from './focus-trap';
-import { holdModal } from './modal';
+import { showDialog, type DialogSlot } from './modal';
 
-let openDialog: (() => void) | null = null;
+/** The dialog open now (one at a time). */
+const slot: DialogSlot = { close: null };
 
 /** Opens the dialog for the day shown; `pick` plays on as the role chosen. Returns a function that closes it. */
 export function openPlayOnAs(store: SessionStore, pick: (role: string) => void): () => void {
-  openDialog?.();
+  slot.close?.();
   const offer = playOnOffer(store.getState());
   if (!offer) return () => {};
   const { day, name } = offer;
@@ -49,16 +49,9 @@ export function openPlayOnAs(store: SessionStore, pick: (role: string) => void):
     close();
     pick(role);
   }
-  const release = holdModal();
-  document.body.appendChild(back);
-  const trap = trapFocus(box, { first: box.querySelector<HTMLElement>('.poa-role'), onEscape: () => close() });
+  const shut = showDialog(slot, back, box, box.querySelector<HTMLElement>('.poa-role'));
   function close(): void {
-    if (openDialog !== close) return;
-    openDialog = null;
-    back.remove();
-    release();
-    trap.release();
+    shut();
   }
-  openDialog = close;
   return close;
 }

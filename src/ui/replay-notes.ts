@@ -7,8 +7,7 @@ import type { Session, SessionStore } from '../store/session';
 import { displayDate } from '../store/ui-view';
 import { NOTE_MAX } from '../store/files';
 import { h, replace, svg } from './dom';
-import { trapFocus } from './focus-trap';
-import { holdModal } from './modal';
+import { showDialog, type DialogSlot } from './modal';
 import { toast } from './toast';
 
 /** A pencil (edit) icon, drawn like the replay bar's icons. */
@@ -55,14 +54,15 @@ export function createNoteCaption(store: SessionStore) {
   return { el, update };
 }
 
-let openEditor: (() => void) | null = null;
+/** The dialog open now (one at a time). */
+const slot: DialogSlot = { close: null };
 
 /**
  * Opens the note editor for the day given: a new note, or the note at `index` (in store.notes) to edit
  * or delete. Returns a function that closes it.
  */
 export function openNoteEditor(store: SessionStore, target: { day: number; index?: number }): () => void {
-  openEditor?.();
+  slot.close?.();
   const s = store.getState();
   const editing = target.index !== undefined ? s.notes[target.index] : undefined;
   const area = h('textarea', { class: 'note-area', id: 'note-text', rows: 5, 'aria-describedby': 'note-count note-error', spellcheck: 'true', placeholder: 'What should the class see on this day?' });
@@ -122,17 +122,10 @@ export function openNoteEditor(store: SessionStore, target: { day: number; index
     toast(`Note on day ${target.day} deleted`);
   }
 
-  const release = holdModal();
-  document.body.appendChild(back);
-  const trap = trapFocus(box, { first: area, onEscape: () => close() });
+  const shut = showDialog(slot, back, box, area);
   area.setSelectionRange(area.value.length, area.value.length);
   function close(): void {
-    if (openEditor !== close) return;
-    openEditor = null;
-    back.remove();
-    release();
-    trap.release();
+    shut();
   }
-  openEditor = close;
   return close;
 }

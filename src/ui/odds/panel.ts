@@ -18,6 +18,7 @@ import { outcomeRows } from './view';
 import { trapFocus, type Trap } from '../focus-trap';
 import { tornadoTab, type TornadoTab } from './tornado';
 import { sweepTab, type SweepTab } from './sweep';
+import { createSizePicker } from './size-picker';
 
 const num = (n: number) => n.toLocaleString('en-US');
 /** The most games one batch may have. */
@@ -56,28 +57,7 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
 
   const sub = h('span', { class: 'panel-sub od-sub' });
   const closeBtn = h('button', { class: 'pop-close od-close', 'aria-label': 'Close the odds', 'data-tip': 'Close (Esc)', onclick: () => close() }, icon('close'));
-  const sizes = ODDS_SIZES.map((n) => h('button', { class: 'btn speed od-size', 'data-n': n, 'aria-pressed': 'false', onclick: () => odds.getState().setN(n) }, num(n)));
-  const custom = h('input', {
-    class: 'od-n mono',
-    type: 'number',
-    min: 1,
-    max: MAX_N,
-    step: 1,
-    'aria-label': 'Number of games',
-    placeholder: 'other',
-    'data-tip': `Any number of games, 1 to ${num(MAX_N)}`,
-    onchange: () => {
-      const v = Math.round(Number(custom.value));
-      if (Number.isFinite(v) && v >= 1) odds.getState().setN(Math.min(MAX_N, v));
-      else custom.value = String(odds.getState().n);
-    },
-    onkeydown: (e: Event) => {
-      if ((e as KeyboardEvent).key === 'Enter') {
-        custom.dispatchEvent(new Event('change'));
-        start();
-      }
-    },
-  });
+  const picker = createSizePicker({ sizes: ODDS_SIZES, max: MAX_N, label: 'Number of games', unit: 'games', get: () => odds.getState().n, set: (n) => odds.getState().setN(n), run: () => start() });
   const run = h('button', { class: 'btn primary od-run', onclick: () => start() }, 'Run');
   const cmd = h('code', { class: 'od-cmd' });
   const cmdNote = h('span', { class: 'od-cmd-note' });
@@ -97,7 +77,7 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
     h('button', { class: 'oa-tabbtn', role: 'tab', id: `od-tab-${t.id}`, 'aria-controls': `od-pane-${t.id}`, 'aria-selected': 'false', 'data-tab': t.id, 'data-tip': t.tip, onclick: () => show(t.id), onkeydown: (e: Event) => tabKey(e as KeyboardEvent) }, t.label),
   );
   const panes: Record<TabId, HTMLElement> = {
-    outcomes: h('div', { class: 'oa-pane', id: 'od-pane-outcomes', role: 'tabpanel', 'aria-labelledby': 'od-tab-outcomes' }, intro, h('div', { class: 'od-controls' }, h('div', { class: 'speeds od-sizes', role: 'group', 'aria-label': 'Number of games' }, ...sizes, custom), run), progress, note, compare, results),
+    outcomes: h('div', { class: 'oa-pane', id: 'od-pane-outcomes', role: 'tabpanel', 'aria-labelledby': 'od-tab-outcomes' }, intro, h('div', { class: 'od-controls' }, picker.el, run), progress, note, compare, results),
     matter: h('div', { class: 'oa-pane', id: 'od-pane-matter', role: 'tabpanel', 'aria-labelledby': 'od-tab-matter' }),
     sweep: h('div', { class: 'oa-pane', id: 'od-pane-sweep', role: 'tabpanel', 'aria-labelledby': 'od-tab-sweep' }),
   };
@@ -157,14 +137,7 @@ function createPanel(session: SessionStore, loadedAs: (file: string) => string |
     el.dataset.done = String(o.done);
     el.dataset.total = String(o.total);
     sub.textContent = s.scenario ? scenarioLabel(s.scenario) : '';
-    sizes.forEach((b) => {
-      const on = Number(b.dataset.n) === o.n;
-      b.setAttribute('aria-pressed', String(on));
-      b.classList.toggle('on', on);
-      b.disabled = running;
-    });
-    custom.disabled = running;
-    if (document.activeElement !== custom) custom.value = (ODDS_SIZES as readonly number[]).includes(o.n) ? '' : String(o.n);
+    picker.update(o.n, running);
     run.disabled = running || !s.scenario;
     run.textContent = `Run ${num(o.n)} games`;
     // A tweak lives in the browser: the command names the file "Export as variant" gives; the player's

@@ -12,6 +12,7 @@ import { toast } from '../toast';
 import { openTweakAt } from '../tweak/tweak-focus';
 import { runProgress } from './run-progress';
 import { formatPoints, formatTick, formatValue, sideAt, tornadoBars, tornadoScale, type TornadoBar, type TornadoScale } from './tornado-view';
+import { createSizePicker } from './size-picker';
 
 const num = (n: number) => n.toLocaleString('en-US');
 /** Words for screen readers only. */
@@ -72,27 +73,7 @@ export function tornadoTab(d: TornadoDeps): TornadoTab {
     cmd,
     cmdNote,
   );
-  const sizes = SENSITIVITY_SIZES.map((n) => h('button', { class: 'btn speed od-size', 'data-n': n, 'aria-pressed': 'false', onclick: () => store.getState().setN(n) }, num(n)));
-  const custom = h('input', {
-    class: 'od-n mono tn-n',
-    type: 'number',
-    min: 1,
-    max: MAX_N,
-    step: 1,
-    'aria-label': 'Seeds a side',
-    placeholder: 'other',
-    'data-tip': `Any number of seeds a side, 1 to ${num(MAX_N)}`,
-    onchange: () => {
-      const v = Math.round(Number(custom.value));
-      if (Number.isFinite(v) && v >= 1) store.getState().setN(Math.min(MAX_N, v));
-      else custom.value = String(store.getState().n);
-    },
-    onkeydown: (e: Event) => {
-      if ((e as KeyboardEvent).key !== 'Enter') return;
-      custom.dispatchEvent(new Event('change'));
-      start();
-    },
-  });
+  const picker = createSizePicker({ sizes: SENSITIVITY_SIZES, max: MAX_N, label: 'Seeds a side', unit: 'seeds a side', fieldClass: 'tn-n', get: () => store.getState().n, set: (n) => store.getState().setN(n), run: () => start() });
   const run = h('button', { class: 'btn primary od-run tn-run', onclick: () => start() }, 'Rank the parameters');
   const progress = runProgress('Sensitivity progress', () => store.getState().cancelSensitivity(), 'tn-progress');
   const note = h('p', { class: 'od-note tn-note', role: 'status' });
@@ -101,7 +82,7 @@ export function tornadoTab(d: TornadoDeps): TornadoTab {
     'div',
     { class: 'oa-tab tn' },
     intro,
-    h('div', { class: 'od-controls' }, h('span', { class: 'oa-k oa-seeds' }, 'Seeds a side'), h('div', { class: 'speeds od-sizes', role: 'group', 'aria-label': 'Seeds a side' }, ...sizes, custom), run),
+    h('div', { class: 'od-controls' }, h('span', { class: 'oa-k oa-seeds' }, 'Seeds a side'), picker.el, run),
     progress.el,
     note,
     out,
@@ -121,14 +102,7 @@ export function tornadoTab(d: TornadoDeps): TornadoTab {
     el.dataset.status = o.status;
     el.dataset.done = String(o.done);
     el.dataset.total = String(o.total);
-    sizes.forEach((b) => {
-      const on = Number(b.dataset.n) === o.n;
-      b.setAttribute('aria-pressed', String(on));
-      b.classList.toggle('on', on);
-      b.disabled = running;
-    });
-    custom.disabled = running;
-    if (document.activeElement !== custom) custom.value = (SENSITIVITY_SIZES as readonly number[]).includes(o.n) ? '' : String(o.n);
+    picker.update(o.n, running);
     run.disabled = running || !s.scenario;
     const size = s.scenario ? sized(s.scenario, o.n) : null;
     run.textContent = running ? 'Ranking…' : size ? `Rank ${size.parameters} parameters` : 'Rank the parameters';
