@@ -290,7 +290,7 @@ describe('Replays, share links and saves in Chromium', () => {
 
     // Play on from day 5: the viewer closes; the next day is played live, as Belarus. The saved game
     // (day 2, observer) would be replaced, so it asks first.
-    await page.getByRole('button', { name: 'Play on from day 5' }).click();
+    await page.getByRole('button', { name: 'Play on from day 5', exact: true }).click();
     await page.locator('.modal').waitFor();
     expect(await page.locator('.modal-text').textContent()).toContain('Allied Resolve 2022, day 2, Observer');
     await page.getByRole('button', { name: 'Play on', exact: true }).click();
