@@ -88,6 +88,7 @@ export function feedLines(
 export function tensionDeltas(m: Model, before: ArrayLike<number>, after: ArrayLike<number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (let p = 0; p < m.nP; p++) {
+    if (after[p] === before[p]) continue; // most pairs: no move to round
     const d = Math.round((after[p]! - before[p]!) * 100) / 100;
     if (d !== 0) out[m.pairIds[p]!] = d;
   }

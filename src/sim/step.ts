@@ -87,6 +87,7 @@ function meterMoves(m: Model, st: GameState): Record<string, number> {
   const out: Record<string, number> = {};
   for (let i = 0; i < touched.length; i++) {
     const slot = touched[i]!;
+    if (st.meters[slot] === m.scratchMeters[slot]) continue;
     const d = Math.round((st.meters[slot]! - m.scratchMeters[slot]!) * 100) / 100;
     if (d !== 0) out[m.meterKeys[slot]!] = d;
   }
@@ -340,11 +341,12 @@ function incidents(t: Turn): void {
   for (let p = 0; p < m.nP; p++) {
     const list = m.incidents[p]!;
     if (list.length === 0) continue;
-    let odds = r.base + r.perPoint * Math.max(0, st.tension[p]! - r.pivot);
-    if (r.nearBorder > 0 && nearSharedBorder(m, st, p)) odds *= 1 + r.nearBorder;
+    const odds = r.base + r.perPoint * Math.max(0, st.tension[p]! - r.pivot);
     // Each pair's own stream: whether, which, and what it does (so one pair's incident shifts no other's).
     const rng = stream(t, STREAM.incident, p);
-    if (rng.next() >= odds) continue;
+    const u = rng.next();
+    // Forces near a shared border raise the odds: looked for only when the draw falls between the two.
+    if (u >= odds && !(r.nearBorder > 0 && u < odds * (1 + r.nearBorder) && nearSharedBorder(m, st, p))) continue;
     const [action, actor, target] = list[rng.int(list.length)]!;
     performAction(t, m.actions[action]!, actor, target, 'incident', rng);
     // An incident can move other pairs too (its action's effects on third parties): all are clamped.
