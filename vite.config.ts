@@ -19,9 +19,5 @@ export default defineConfig({
     globalSetup: ['tests/browser/prebuild.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    // Four files at once on two cores: a browser test spends most of its time waiting on the page
-    // (autoplay's day timer, workers, animations), so with two at once the cores were busy 0.6 of the
-    // time (user + sys 11.7 min over a 19.5 min run); four overlap those waits.
-    maxWorkers: 4,
   },
 });
