@@ -100,7 +100,14 @@ export function createDebrief(store: SessionStore, actions: DebriefActions) {
     trap?.release({ restore: false });
     trap = null;
     actions.showDay(day);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.replay-bar:not([hidden]) .rb-range')?.focus({ preventScroll: true }));
+    // The viewer may take a few frames to show on a busy machine: try each frame, for up to about a second.
+    let tries = 60;
+    const focusScrubber = (): void => {
+      const range = document.querySelector<HTMLElement>('.replay-bar:not([hidden]) .rb-range');
+      if (range && range.offsetParent !== null) range.focus({ preventScroll: true });
+      else if (--tries > 0) requestAnimationFrame(focusScrubber);
+    };
+    requestAnimationFrame(focusScrubber);
   }
 
   function update(s: Session): void {

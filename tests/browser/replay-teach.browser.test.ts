@@ -331,7 +331,8 @@ describe('Teaching with replays in Chromium', () => {
     await page.waitForFunction(() => window.__brink?.screen === 'play');
     await waitDay(page, turning[1]!);
     expect(await dayShown(page)).toBe(turning[1]);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('rb-range'))).toBe(true);
+    // The scrubber takes focus once the viewer shows (a frame or more later).
+    await page.waitForFunction(() => document.activeElement?.classList.contains('rb-range') === true, undefined, { timeout: 5_000 });
     await addressDay(page, turning[1]!);
     expect(errors).toEqual([]);
     await page.close();
