@@ -19,5 +19,8 @@ export default defineConfig({
     globalSetup: ['tests/browser/prebuild.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Vitest's default on 2 cores is one file at a time (cores - 1). Browser files mostly wait on the page,
+    // so two at once use both cores; four at once starved the timing-sensitive browser tests.
+    maxWorkers: 2,
   },
 });
