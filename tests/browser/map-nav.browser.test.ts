@@ -38,6 +38,8 @@ interface MapView {
   card: string | null;
   units: { name: string; x: number; y: number }[];
   animations: number;
+  /** The game loop is drawing frames (false while the idle map sleeps). */
+  running: boolean;
 }
 
 let browser: Browser;
@@ -369,5 +371,36 @@ describe('the map is navigable', () => {
     await shot(page, 'map-nav-reduced-motion');
     expect(errors).toEqual([]);
     await close();
+  }, T);
+
+  it('sleeps when nothing moves, and wakes for a new day, a zoom and a resize', async () => {
+    const { page, errors } = await open(browser, `${site.url}${URL_OBSERVER}`);
+    await mapReady(page);
+    const asleep = () => page.waitForFunction(() => window.__brink!.mapView?.running === false, null, { timeout: 10_000 });
+    // Idle: after a second with nothing moving, the loop stops drawing frames.
+    await asleep();
+    // A new day wakes it, and the day's changes animate.
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => window.__brink!.day === 1);
+    await page.waitForFunction(() => window.__brink!.mapView!.running && window.__brink!.mapView!.animations > 0, null, { timeout: 5_000 });
+    await asleep();
+    // A wheel zoom while asleep is drawn: the view changes and the canvas shows it.
+    const before = await view(page);
+    const pixels = await page.locator('#map canvas').screenshot();
+    const box = await canvasBox(page);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -240);
+    await page.waitForFunction((z) => window.__brink!.mapView!.zoom > z, before.zoom, { timeout: 5_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect((await page.locator('#map canvas').screenshot()).equals(pixels)).toBe(false);
+    await asleep();
+    // A smaller window while asleep: the canvas follows its new size.
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.waitForFunction((w) => window.__brink!.mapView!.width < w, before.width, { timeout: 5_000 });
+    const resized = await view(page);
+    expect(Math.round((await canvasBox(page)).width)).toBe(Math.round(resized.width));
+    await asleep();
+    expect(errors).toEqual([]);
+    await page.close();
   }, T);
 });

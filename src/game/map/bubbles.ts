@@ -182,6 +182,11 @@ export class Bubbles {
     });
   }
 
+  /** Bubbles on the map, waiting for their time to go or fading out (the scene stays awake for them). */
+  count(): number {
+    return this.live.length;
+  }
+
   clear(): void {
     for (const b of this.live) b.c.destroy(true);
     this.live = [];

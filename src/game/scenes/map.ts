@@ -2,8 +2,10 @@
 // its map section), capitals and places, tension lines, units and speech bubbles from the session store, and animates what changed when a new day lands (or, with the store's reducedMotion,
 // shows it at once). The player zooms and pans the view (map/nav.ts; clamped to the region by View);
 // each change lays every layer out again at the next frame, so labels keep their screen size and thin
-// out by priority where they would collide. It only reads the store (through its selectors); it never
-// runs model logic.
+// out by priority where they would collide. When nothing has moved for a second (no tween, pulse,
+// bubble or view change), the game loop sleeps, so an idle map costs no CPU (a phone's battery, a
+// laptop's fan); a new day, a gesture, a hover or a resize wakes it for the next frame. It only reads
+// the store (through its selectors); it never runs model logic.
 import * as Phaser from 'phaser';
 import type { SessionStore, Session } from '../../store/session';
 import { autoplayDayMs, latestEvents, mapActors, mapPairLines, mapPlaces, mapReducedMotion, mapSpec, mapUnits, type MapActor } from '../../store/map-view';
@@ -29,7 +31,12 @@ export interface MapViewInfo extends ViewState {
   animations: number;
   /** The ISO codes of the countries drawn (those in the region), largest first. */
   countries: string[];
+  /** The game loop is drawing frames (false while the map sleeps, idle). */
+  running: boolean;
 }
+
+/** How long the map stays awake after the last thing that moved, in ms. */
+const IDLE_MS = 1000;
 
 /** The tension lines the map can draw: both capitals inside the region. */
 function lines(s: Session, region: MapRegion) {
@@ -54,6 +61,10 @@ export class MapScene extends Phaser.Scene {
   /** The view moved since the last frame: lay out again in update(). */
   private viewDirty = false;
   private reduced = false;
+  /** When something last moved or asked for a frame (performance.now ms), and a wake already asked for. */
+  private lastBusy = 0;
+  private wakeQueued = false;
+  private stopped = false;
   private readonly viewListeners = new Set<(v: ViewState) => void>();
 
   constructor(private readonly store: SessionStore) {
@@ -73,6 +84,7 @@ export class MapScene extends Phaser.Scene {
       units: this.units.visible(this.view),
       animations: this.tweens.getTweens().filter((t) => t.isPlaying()).length + this.lines.pulses(this.time.now),
       countries: this.countries.codes(),
+      running: this.game.loop.running,
     };
   }
 
@@ -105,6 +117,32 @@ export class MapScene extends Phaser.Scene {
   private viewChanged(): void {
     this.viewDirty = true;
     this.tooltip.hide();
+    this.poke();
+  }
+
+  /**
+   * Something will change on the map: keep the loop awake for at least IDLE_MS more, and wake it if it
+   * sleeps. The wake happens in the next animation frame (the step then draws in that frame as usual),
+   * never inside the store's or an input's callback.
+   */
+  private poke(): void {
+    this.lastBusy = performance.now();
+    const loop = this.game.loop;
+    if (loop.running || this.wakeQueued || this.stopped) return;
+    this.wakeQueued = true;
+    requestAnimationFrame(() => {
+      this.wakeQueued = false;
+      if (this.stopped || loop.running) return;
+      this.lastBusy = performance.now();
+      // No catching up: the time asleep is not a frame's delta (a new tween starts from its beginning).
+      loop.resetDelta();
+      loop.wake();
+    });
+  }
+
+  /** Anything moving that needs frames: a view change, a tween, a pulse, a bubble on the map. */
+  private busy(time: number): boolean {
+    return this.viewDirty || this.bubbles.count() > 0 || this.lines.pulses(time) > 0 || this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
   }
 
   create(): void {
@@ -122,8 +160,16 @@ export class MapScene extends Phaser.Scene {
     const onResize = () => {
       this.view.resize(this.scale.width, this.scale.height);
       this.relayout();
+      this.poke();
     };
     this.scale.on('resize', onResize);
+    // The scale manager notices a new parent size only while the loop runs: a resize wakes it, and
+    // marks the size to be read at the next step.
+    const sized = new ResizeObserver(() => {
+      this.scale.dirty = true;
+      this.poke();
+    });
+    if (this.game.canvas.parentElement) sized.observe(this.game.canvas.parentElement);
     // The canvas takes focus (Tab, or a click) so that its keys (+ − arrows 0) apply only then.
     const canvas = this.game.canvas;
     canvas.tabIndex = 0;
@@ -135,23 +181,29 @@ export class MapScene extends Phaser.Scene {
       hover: (x, y) => {
         this.pointer = { x, y };
         this.hover();
+        this.poke();
       },
       leave: () => {
         this.pointer = null;
         this.tooltip.hide();
+        this.poke();
       },
       tap: (x, y) => {
         // A tap (touch has no hover) or a click shows the card of what is under it, or hides it.
         this.pointer = { x, y };
         this.hover();
+        this.poke();
       },
       gesture: () => {
         this.pointer = null;
         this.tooltip.hide();
+        this.poke();
       },
       reset: () => this.resetView(),
     });
     this.events.once('shutdown', () => {
+      this.stopped = true;
+      sized.disconnect();
       unsub();
       this.nav?.destroy();
       this.nav = null;
@@ -172,6 +224,8 @@ export class MapScene extends Phaser.Scene {
     }
     this.lines.tick(time);
     this.units.tick();
+    if (this.busy(time)) this.lastBusy = time;
+    else if (time - this.lastBusy > IDLE_MS) this.game.loop.sleep();
   }
 
   /** Animation time for one day's changes: most of the gap before the next day at this speed. */
@@ -188,6 +242,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   private onState(s: Session, prev: Session): void {
+    this.poke();
     if (mapReducedMotion(s) !== this.reduced) this.setReduced(mapReducedMotion(s));
     if (s.scenario !== this.scenario) {
       this.rebuild(s);
