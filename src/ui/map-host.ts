@@ -36,6 +36,8 @@ export interface MapViewInfo extends MapViewState {
   animations: number;
   /** The ISO codes of the countries drawn. */
   countries: readonly string[];
+  /** The map's loop is drawing frames (false while the idle map sleeps). */
+  running: boolean;
 }
 
 /** The mounted map: its renderer ('webgl' or 'canvas'), and its view to read, zoom and reset. */
