@@ -9,21 +9,19 @@
 //     letting go carries the game over to the tweak;
 //   - on a 390×844 touch phone the panel is a full sheet whose text fits, and a slider moved by keyboard
 //     gets its estimate;
-//   - under the Vite dev server, a sensitivity study computed here in Node and put into the page's store
-//     marks the steep number and warns only once its value is a step or more from its base.
+//   - after a sensitivity study run in the page's Odds panel (a small crisis loaded as a player's file),
+//     the steep numbers are marked, each warns only once its value is a step or more from its base, with
+//     the figures Node's study of the same seeds gives, and a number the study found flat never warns.
 // No console errors. Screenshots: tests/screenshots/live-odds-sliders.png, live-odds-1280.png,
 // live-odds-refined.png, live-odds-390.png, live-odds-warning.png, live-odds-warning-390.png.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { buildSite, ROOT } from '../../src/cli/browser/site';
+import { buildSite } from '../../src/cli/browser/site';
 import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
 import { batchSeeds, loadScenario, planSensitivity, rankSensitivity, runBatchHere, runSummary, scenarioParameters, wilsonInterval, withParameters, type Scenario } from '../../src/sim/index';
 import { diskReader } from '../../src/cli/files';
-import { scenarioLabel } from '../../src/store/odds';
-import type { SensitivityRecord } from '../../src/store/sensitivity';
+import { steepness } from '../../src/sim/steep';
 import { hook, mapDrawn, open, shot } from './page';
 
 const T = 240_000;
@@ -38,7 +36,6 @@ const FEAR = 'pairs.0.fear';
 
 let browser: Browser;
 let site: Served;
-let dev: ViteDevServer | null = null;
 
 beforeAll(async () => {
   site = await serve(buildSite());
@@ -48,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  await dev?.close();
 });
 
 async function openPanel(page: Page): Promise<void> {
@@ -292,88 +288,87 @@ describe('live odds', () => {
 });
 
 describe('the steep warning', () => {
-  it('comes only from a sensitivity study: the steep number is marked, and warns a step or more from its base', async () => {
-    // A small study computed here: three numbers over seeds 1…100 (Russia–Ukraine fear steep, the others not).
-    const keys = [FEAR, 'actors.1.traits.riskTolerance', 'rules.incidents.base'];
+  it('comes only from a sensitivity study run in Odds: the steep numbers are marked, and warn a step or more from their base', async () => {
+    // The mini crisis near its runaway point (tests/fixtures/mini-sensitive.yaml), its `extends` resolved,
+    // loaded as a player's file: its 14 numbers at 100 seeds a side are a study of seconds in the page.
+    const r = loadScenario('tests/fixtures/mini-sensitive.yaml', diskReader);
+    if (!r.ok) throw new Error('the fixture does not load');
+    const mini = r.scenario;
     const runs = 100;
-    const plan = planSensitivity(base, batchSeeds(runs), keys);
-    const tally = runBatchHere(base, plan.batch);
-    const overall = rankSensitivity(plan, tally, { kind: 'outcomes' });
-    expect(overall.ranking[0]!.key).toBe(FEAR);
-    const record: SensitivityRecord = {
-      scenarioId: base.data.meta.id,
-      title: base.data.meta.title,
-      hash: base.hash,
-      label: scenarioLabel(base),
-      runs,
-      parameters: plan.steps.length,
-      games: tally.total,
-      outcomes: base.data.outcomes.map((o) => ({ id: o.id, name: o.name })),
-      roles: base.data.actors.filter((a) => a.playable).map((a) => ({ id: a.id, name: a.name })),
-      plan,
-      tally,
-      overall,
-      ms: 0,
-      workers: 1,
-    };
+    const plan = planSensitivity(mini, batchSeeds(runs));
+    const overall = rankSensitivity(plan, runBatchHere(mini, plan.batch), { kind: 'outcomes' });
+    const steep = steepness(overall);
+    const FEAR_MINI = 'pairs.0.fear';
+    const HERMIT = 'actors.2.traits.riskTolerance';
+    const fearSteep = steep.get(FEAR_MINI)!;
+    // The fixture is built so: its fear is steep, the hermit (no pair, no moves) cannot matter.
+    expect(fearSteep.steep).toBe(true);
+    expect(steep.get(HERMIT)!.effect).toBe(0);
+    const steepCount = [...steep.values()].filter((x) => x.steep).length;
 
-    // The dev server serves each module at its own path, so the test reaches the page's own study store.
-    dev = await createServer({
-      root: ROOT,
-      configFile: join(ROOT, 'vite.config.ts'),
-      cacheDir: join(ROOT, 'node_modules/.cache/brink-vite-live-odds-test'),
-      logLevel: 'error',
-      server: { host: '127.0.0.1', port: 0, strictPort: false },
-    });
-    await dev.listen();
-    const addr = dev.httpServer!.address();
-    const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
-    // A first visit may re-optimise dependencies and reload the page: let that happen on a page of its own.
-    const warm = await open(browser, url);
-    await warm.page.waitForLoadState('networkidle');
-    await warm.page.waitForTimeout(2000);
-    await warm.page.close();
+    const { page, errors } = await open(browser, site.url);
+    await page.getByRole('button', { name: 'Load a scenario…' }).first().waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Load a scenario…' }).first().click();
+    await (await chooser).setFiles({ name: 'mini-sensitive.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mini.data)) });
+    await page.locator('.menu-card.scenario[data-file$="mini-sensitive.json"][aria-checked="true"]').waitFor();
+    await page.locator('#seed').fill('7');
+    await page.locator('.menu-card.role[data-role="observer"]').click();
+    await page.getByRole('button', { name: 'Start the game' }).click();
+    await page.waitForFunction(() => window.__brink?.ready === true && window.__brink.screen === 'play', null, { timeout: 60_000 });
+    await openPanel(page);
+    const panel = page.locator('.tweak-panel');
+    expect(await panel.locator('.tw-sens').textContent()).toMatch(/^Run “Which numbers matter\?” in Odds/);
+    await page.keyboard.press('Escape');
+
+    // The study, run in the page's workers through the Odds panel.
+    await page.locator('.topbar').getByRole('button', { name: 'Odds', exact: true }).click();
+    await page.getByRole('tab', { name: 'What matters' }).click();
+    await page.locator('.tn-n').fill(String(runs));
+    await page.locator('.tn-n').press('Tab');
+    await page.locator('.tn-run').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.tn')?.dataset.status === 'done', null, { timeout: T, polling: 100 });
+    await page.keyboard.press('Escape');
+
+    await openPanel(page);
+    await panel.locator('.tw-sens.has-study').waitFor();
+    expect(await panel.locator('.tw-sens').textContent()).toBe(`“Which numbers matter?” (100 games a side) found ${steepCount} of ${plan.steps.length} numbers steep: they are marked, and warn a step or more from their base.`);
+    await unfold(page, 'Pairs', 'Pairs › North – South', 'Actors', 'Actors › Hermit');
+    const fearNote = panel.locator(`.tw-row-note[data-note="${FEAR_MINI}"]`);
+    // At its base: marked steep, no warning.
+    expect(await fearNote.locator('.tw-steep-tag').textContent()).toBe(`steep · #${fearSteep.rank} of ${plan.steps.length}`);
+    expect(await fearNote.locator('.tw-warn').isVisible()).toBe(false);
+    // Half a step from its base: still no warning; five steps: the warning, with the study's numbers.
+    const at = (k: number) => String(Math.round((fearSteep.base + k * fearSteep.step) * 1e6) / 1e6);
+    const input = panel.locator(`[data-key="${FEAR_MINI}"] input`).first();
+    await input.fill(at(0.5));
+    await input.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await fearNote.locator('.tw-warn').isVisible()).toBe(false);
+    await input.fill(at(5));
+    await input.press('Enter');
+    const warn = fearNote.locator('.tw-warn');
+    await warn.waitFor();
+    const points = (x: number) => Math.round(x * 1000) / 10;
+    const text = (await warn.textContent())!;
+    expect(text).toMatch(/^⚠ Steep\. A step either side of /);
+    expect(text).toContain(` shifted the outcome shares by ${points(fearSteep.effect)} points (±${points(fearSteep.error)}): #${fearSteep.rank} of ${plan.steps.length} numbers. This value is 5 steps out; past one step nothing was measured, so watch the live odds.`);
+    expect(await panel.locator('.tw-sens').textContent()).toMatch(/ 1 value warns now\.$/);
+    // A number the study found flat never warns, however far it goes.
+    const hermit = panel.locator(`[data-key="${HERMIT}"] input`).first();
+    await hermit.fill('0.95');
+    await hermit.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await panel.locator(`.tw-row-note[data-note="${HERMIT}"] .tw-warn`).isVisible()).toBe(false);
+    expect(await panel.locator(`.tw-row-note[data-note="${HERMIT}"] .tw-steep-tag`).isVisible()).toBe(false);
     for (const size of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
-      const { page, errors } = await open(browser, `${url}?scenario=allied-resolve-2022&seed=7&role=observer&alerts=0`, size);
-      await page.waitForLoadState('networkidle');
-      await page.waitForFunction(() => window.__brink?.ready === true && window.__brink.screen === 'play', null, { timeout: 60_000 });
-      await openPanel(page);
-      const panel = page.locator('.tweak-panel');
-      expect(await panel.locator('.tw-sens').textContent()).toMatch(/^Run “Which numbers matter\?” in Odds/);
-      // A string, so that vitest leaves its import() alone: it runs in the page.
-      await page.evaluate(`import('/src/store/sensitivity.ts').then((m) => m.sensitivityStore().setState({ records: { ${JSON.stringify(record.hash)}: ${JSON.stringify(record)} } }))`);
-      await panel.locator('.tw-sens.has-study').waitFor();
-      expect(await panel.locator('.tw-sens').textContent()).toBe(`“Which numbers matter?” (100 games a side) found 1 of 3 numbers steep: they are marked, and warn a step or more from their base.`);
-      await unfold(page, 'Pairs', 'Pairs › Russia – Ukraine', 'Actors', 'Actors › Russia');
-      const fearNote = panel.locator(`.tw-row-note[data-note="${FEAR}"]`);
-      // At its base: marked steep, no warning.
-      expect(await fearNote.locator('.tw-steep-tag').textContent()).toBe('steep · #1 of 3');
-      expect(await fearNote.locator('.tw-warn').isVisible()).toBe(false);
-      // Half a step (0.002) from 0.040: still no warning; five steps: the warning, with the study's numbers.
-      const input = panel.locator(`[data-key="${FEAR}"] input`).first();
-      await input.fill('0.042');
-      await input.press('Enter');
-      await page.waitForTimeout(200);
-      expect(await fearNote.locator('.tw-warn').isVisible()).toBe(false);
-      await input.fill('0.06');
-      await input.press('Enter');
-      const warn = fearNote.locator('.tw-warn');
-      await warn.waitFor();
-      const effect = Math.round(overall.ranking[0]!.effect * 1000) / 10;
-      expect(await warn.textContent()).toBe(`⚠ Steep. A step either side of 0.040 (±0.004) shifted the outcome shares by ${effect} points (±${Math.round(overall.ranking[0]!.error * 1000) / 10}): #1 of 3 numbers. This value is 5 steps out; past one step nothing was measured, so watch the live odds.`);
-      expect(await panel.locator('.tw-sens').textContent()).toMatch(/ 1 value warns now\.$/);
-      // A number the study found flat never warns, however far it goes.
-      const risk = panel.locator('[data-key="actors.1.traits.riskTolerance"] input').first();
-      await risk.fill('0.2');
-      await risk.press('Enter');
-      await page.waitForTimeout(200);
-      expect(await panel.locator('.tw-row-note[data-note="actors.1.traits.riskTolerance"] .tw-warn').isVisible()).toBe(false);
-      expect(await panel.locator('.tw-row-note[data-note="actors.1.traits.riskTolerance"] .tw-steep-tag').isVisible()).toBe(false);
+      await page.setViewportSize(size);
       await fearNote.scrollIntoViewIfNeeded();
       await page.waitForTimeout(400);
+      expect(await warn.isVisible()).toBe(true);
       await shot(page, size.width > 500 ? 'live-odds-warning' : 'live-odds-warning-390');
-      expect(errors).toEqual([]);
-      await page.close();
     }
+    expect(errors).toEqual([]);
+    await page.close();
   }, T);
 });

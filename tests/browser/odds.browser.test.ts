@@ -3,7 +3,6 @@
 // and run 2,000 (equal to `--runs 2000`) to see "before / after"; cancel a 2,000-game batch (status cancelled, no more progress);
 // Escape closes; no console errors. Screenshot: tests/screenshots/odds.png.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, ROOT } from '../../src/cli/browser/site';
@@ -41,7 +40,7 @@ function shown(page: Page): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   const t0 = Date.now();
-  const dir = buildSite(join(ROOT, 'node_modules/.cache/brink-browser-dist-odds'));
+  const dir = buildSite();
   site = await serve(dir);
   browser = await launchChromium();
   console.log(`odds browser tests: built and launched in ${Date.now() - t0} ms`);
