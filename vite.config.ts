@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/browser/prebuild.ts'],
+    globalSetup: ['tests/cli-prebuild.ts', 'tests/browser/prebuild.ts'],
     environment: 'node',
     testTimeout: 60_000,
     // Vitest's default on 2 cores is one file at a time (cores - 1). Browser files mostly wait on the page,

@@ -20,9 +20,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs a CLI entry (e.g. 'sim') with node + tsx, as `npm run -s <name> -- args` does. */
+/**
+ * Runs a CLI command (e.g. 'sim') as `npm run -s <name> -- args` does: on the run's compiled command line
+ * (tests/cli-prebuild.ts, named in BRINK_TEST_CLI), or with node + tsx when there is none.
+ */
 export function cli(name: string, args: string[], timeout = 120_000): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], { encoding: 'utf8', timeout });
+  const compiled = process.env.BRINK_TEST_CLI;
+  const argv = compiled ? [compiled, name, ...args] : ['--import', 'tsx', `src/cli/${name}.ts`, ...args];
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', timeout });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

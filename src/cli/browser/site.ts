@@ -38,9 +38,13 @@ export interface CliRun {
   outcome: { id: string; turn: number } | null;
 }
 
-/** The CLI's run of a bundled scenario (optionally as a role with orders by turn). */
+/**
+ * The CLI's run of a bundled scenario (optionally as a role with orders by turn): on the test run's
+ * compiled command line when there is one (BRINK_TEST_CLI, tests/cli-prebuild.ts), else through tsx.
+ */
 export function cliRun(scenario: string, seed: string, role?: string, orders?: Record<string, Record<string, { action: string; target?: string }>>): CliRun {
-  const args = ['--import', 'tsx', 'src/cli/sim.ts', scenario, '--seed', seed, '--json'];
+  const compiled = process.env.BRINK_TEST_CLI;
+  const args = [...(compiled ? [compiled, 'sim'] : ['--import', 'tsx', 'src/cli/sim.ts']), scenario, '--seed', seed, '--json'];
   if (role) args.push('--role', role);
   if (orders) {
     const file = join(mkdtempSync(join(tmpdir(), 'brink-orders-')), 'orders.json');
