@@ -96,8 +96,12 @@ function clipRing(r: number[], x0: number, y0: number, x1: number, y1: number): 
 
 function inRing(x: number, y: number, r: number[]): boolean {
   let inside = false;
+  // Plain locals, not a destructured array: this runs for every edge of every grid point.
   for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-    const [xi, yi, xj, yj] = [r[i]!, r[i + 1]!, r[j]!, r[j + 1]!];
+    const xi = r[i]!;
+    const yi = r[i + 1]!;
+    const xj = r[j]!;
+    const yj = r[j + 1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
