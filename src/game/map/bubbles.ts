@@ -78,6 +78,8 @@ function retext(t: Phaser.GameObjects.Text, text: string, o: { color?: string; w
 export class Bubbles {
   private live: Bubble[] = [];
   private pool: Parts[] = [];
+  /** A bubble came or went since takeChanged() was last asked (the map then draws). */
+  private changed = false;
   private reduced = false;
 
   constructor(
@@ -151,6 +153,7 @@ export class Bubbles {
     const c = parts.c.setPosition(box.x, box.y + (this.reduced ? 0 : 10)).setAlpha(this.reduced ? 1 : 0).setVisible(true);
     // Drawn above the bubbles already on the map, as a new one would be.
     s.children.bringToTop(c);
+    this.changed = true;
     const b: Bubble = { c, parts, box, dying: false, lon: place.lon, lat: place.lat, dx: box.x - ax, dy: box.y - ay };
     this.live.push(b);
     while (this.live.filter((x) => !x.dying).length > MAX) this.kill(this.live.find((x) => !x.dying)!, 150);
@@ -179,6 +182,14 @@ export class Bubbles {
     b.c.setVisible(false);
     this.live = this.live.filter((x) => x !== b);
     this.pool.push(b.parts);
+    this.changed = true;
+  }
+
+  /** Whether a bubble came or went since the last call. */
+  takeChanged(): boolean {
+    const c = this.changed;
+    this.changed = false;
+    return c;
   }
 
   /** Above the capital if free, else nudged sideways or upwards; kept inside the canvas. */

@@ -6,7 +6,8 @@
 // bubble or view change), the game loop sleeps, so an idle map costs no CPU (a phone's battery, a
 // laptop's fan); a new day, a gesture, a hover or a resize wakes it for the next frame. A new day that
 // animates is drawn two frames after it lands (the panels draw theirs in between) and its bubbles in the
-// frame after that, so its work is spread over frames (a phone's CPU). It only reads
+// frame after that, so its work is spread over frames (a phone's CPU). A frame where nothing on the map
+// changed is not drawn again (the loop still steps input, timers and tweens). It only reads
 // the store (through its selectors); it never runs model logic.
 import * as Phaser from 'phaser';
 import type { SessionStore, Session } from '../../store/session';
@@ -70,6 +71,8 @@ export class MapScene extends Phaser.Scene {
   private readonly viewListeners = new Set<(v: ViewState) => void>();
   /** A new day not drawn yet (from the state before it), and frames waited; the day's bubbles to show next frame. */
   private pending: { s: Session; prev: Session; frames: number } | null = null;
+  /** Frames still to draw: a frame where nothing on the map changed is not drawn again (see create). */
+  private drawFrames = 2;
   private speech: { events: ReturnType<typeof latestEvents>; ms: number } | null = null;
 
   constructor(private readonly store: SessionStore) {
@@ -132,6 +135,7 @@ export class MapScene extends Phaser.Scene {
    */
   private poke(): void {
     this.lastBusy = performance.now();
+    this.drawFrames = 2;
     const loop = this.game.loop;
     if (loop.running || this.wakeQueued || this.stopped) return;
     this.wakeQueued = true;
@@ -143,6 +147,11 @@ export class MapScene extends Phaser.Scene {
       loop.resetDelta();
       loop.wake();
     });
+  }
+
+  /** A tween running (or waiting for its delay). */
+  private tweening(): boolean {
+    return this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
   }
 
   /** Anything moving that needs frames: a view change, a tween, a pulse, a bubble on the map. */
@@ -206,7 +215,31 @@ export class MapScene extends Phaser.Scene {
       },
       reset: () => this.resetView(),
     });
+    // The loop's step, drawing only when something on the map changed: while the loop is awake (a day
+    // comes every 350 ms at top speed, and it sleeps after a second still) most frames would redraw the
+    // same picture, the whole canvas each time. Everything but the drawing runs as Phaser's own step
+    // does (input, timers, tweens, the scene's update), and the picture stays on the canvas.
+    const game = this.game;
+    const loop = game.loop;
+    const own = loop.callback;
+    loop.callback = (time: number, delta: number) => {
+      if (this.stopped || (game as unknown as { pendingDestroy: boolean }).pendingDestroy || game.isPaused) return own(time, delta);
+      const ev = game.events;
+      ev.emit(Phaser.Core.Events.PRE_STEP, time, delta);
+      ev.emit(Phaser.Core.Events.STEP, time, delta);
+      game.scene.update(time, delta);
+      ev.emit(Phaser.Core.Events.POST_STEP, time, delta);
+      if (this.drawFrames <= 0) return;
+      this.drawFrames--;
+      const r = game.renderer;
+      r.preRender();
+      ev.emit(Phaser.Core.Events.PRE_RENDER, r, time, delta);
+      game.scene.render(r);
+      r.postRender();
+      ev.emit(Phaser.Core.Events.POST_RENDER, r, time, delta);
+    };
     this.events.once('shutdown', () => {
+      loop.callback = own;
       this.stopped = true;
       sized.disconnect();
       unsub();
@@ -223,6 +256,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(time: number): void {
+    if (this.pending || this.speech || this.viewDirty) this.drawFrames = 2;
     this.stepPending();
     if (this.viewDirty) {
       this.viewDirty = false;
@@ -230,6 +264,9 @@ export class MapScene extends Phaser.Scene {
     }
     this.lines.tick(time);
     this.units.tick();
+    // Anything moving draws this frame and the next (which shows where it ended); a bubble that went
+    // or came by a timer draws too.
+    if (this.bubbles.takeChanged() || this.lines.pulses(time) > 0 || this.tweening()) this.drawFrames = 2;
     if (this.busy(time)) this.lastBusy = time;
     else if (time - this.lastBusy > IDLE_MS) this.game.loop.sleep();
   }
