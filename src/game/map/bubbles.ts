@@ -2,7 +2,8 @@
 // with the speaker's name and a short line rises from the speaker's capital and fades. At most three
 // at a time; a new bubble takes a free spot near its capital rather than covering another. Bubbles move
 // with the map when it is zoomed or panned. With motion reduced they appear and go at once, without
-// rising or fading.
+// rising or fading. A bubble's game objects go back to a pool when it goes, and the next bubble reuses
+// them (new text drawn once into the same canvas), so a day's bubbles build no Phaser Text.
 import type * as Phaser from 'phaser';
 import type { MapActor, TurnEvent } from '../../store/map-view';
 import type { View } from './projection';
@@ -13,8 +14,17 @@ const MAX = 3;
 const WIDTH = 200;
 const PAPER = 0xf3efe6;
 
+/** A bubble's game objects, kept for reuse: the container holds the paper, the speaker and the line. */
+interface Parts {
+  c: Phaser.GameObjects.Container;
+  g: Phaser.GameObjects.Graphics;
+  head: Phaser.GameObjects.Text;
+  body: Phaser.GameObjects.Text;
+}
+
 interface Bubble {
   c: Phaser.GameObjects.Container;
+  parts: Parts;
   box: Box;
   dying: boolean;
   /** The speaker's capital, and the box's offset from where the bubble points (kept when the map moves). */
@@ -48,8 +58,28 @@ export function speeches(events: TurnEvent[]): TurnEvent[] {
   return out;
 }
 
+/**
+ * Sets a pooled text's colour, wrap width and text, drawing it once (Phaser's setters each redraw it).
+ */
+function retext(t: Phaser.GameObjects.Text, text: string, o: { color?: string; wrap?: number }): void {
+  let dirty = false;
+  if (o.color !== undefined && t.style.color !== o.color) {
+    t.style.color = o.color;
+    dirty = true;
+  }
+  if (o.wrap !== undefined && t.style.wordWrapWidth !== o.wrap) {
+    t.style.wordWrapWidth = o.wrap;
+    dirty = true;
+  }
+  if (t.text !== text) t.setText(text);
+  else if (dirty) t.updateText();
+}
+
 export class Bubbles {
   private live: Bubble[] = [];
+  private pool: Parts[] = [];
+  /** A bubble came or went since takeChanged() was last asked (the map then draws). */
+  private changed = false;
   private reduced = false;
 
   constructor(
@@ -91,10 +121,8 @@ export class Bubbles {
   private settle(): void {
     for (const b of [...this.live]) {
       this.scene.tweens.killTweensOf(b.c);
-      if (b.dying) {
-        b.c.destroy(true);
-        this.live = this.live.filter((x) => x !== b);
-      } else b.c.setPosition(b.box.x, b.box.y).setAlpha(1);
+      if (b.dying) this.release(b);
+      else b.c.setPosition(b.box.x, b.box.y).setAlpha(1);
     }
   }
 
@@ -103,19 +131,16 @@ export class Bubbles {
     // Narrower on a small map (a phone), so three bubbles do not hide it.
     const maxW = Math.round(Math.min(WIDTH, Math.max(150, view.width * 0.42)));
     const colour = P.parseHex(actor.colour);
-    const head = s.add
-      .text(12, 7, actor.name.toUpperCase(), { fontFamily: P.FONT, fontSize: '9px', fontStyle: '700', color: P.hex(P.mix(colour, 0x000000, 0.15)) })
-      .setLetterSpacing(1.2)
-      .setResolution(P.TEXT_RESOLUTION);
-    const body = s.add
-      .text(12, 20, truncate(text), { fontFamily: P.FONT, fontSize: '12px', fontStyle: '500', color: '#1a222b', wordWrap: { width: maxW - 22 }, lineSpacing: 1 })
-      .setResolution(P.TEXT_RESOLUTION);
+    const parts = this.pool.pop() ?? this.make(maxW);
+    const { head, body, g } = parts;
+    retext(head, actor.name.toUpperCase(), { color: P.hex(P.mix(colour, 0x000000, 0.15)) });
+    retext(body, truncate(text), { wrap: maxW - 22 });
     const w = Math.min(maxW, Math.max(head.width, body.width) + 22);
     const h = body.y + body.height + 8;
     // The speaker's capital may be off the visible map (Brussels, Washington): speak from the edge.
     const { x: ax, y: ay } = anchor(view, view.at(place.lon, place.lat));
     const box = this.findSpot(ax, ay, w, h, view);
-    const g = s.add.graphics();
+    g.clear();
     g.fillStyle(0x000000, 0.35).fillRoundedRect(2, 3, w, h, 7);
     g.fillStyle(PAPER, 0.97).fillRoundedRect(0, 0, w, h, 7);
     g.fillStyle(colour, 1).fillRoundedRect(0, 0, 5, h, { tl: 7, bl: 7, tr: 0, br: 0 });
@@ -125,13 +150,46 @@ export class Bubbles {
       g.fillStyle(PAPER, 0.97);
       g.fillTriangle(tx - 6, h - 1, tx + 6, h - 1, tx + Math.max(-10, Math.min(10, (ax - box.x - tx) * 0.5)), Math.min(h + 9, ay - box.y - 4));
     }
-    const c = s.add.container(box.x, box.y + (this.reduced ? 0 : 10), [g, head, body]).setDepth(this.depth).setAlpha(this.reduced ? 1 : 0);
-    const b: Bubble = { c, box, dying: false, lon: place.lon, lat: place.lat, dx: box.x - ax, dy: box.y - ay };
+    const c = parts.c.setPosition(box.x, box.y + (this.reduced ? 0 : 10)).setAlpha(this.reduced ? 1 : 0).setVisible(true);
+    // Drawn above the bubbles already on the map, as a new one would be.
+    s.children.bringToTop(c);
+    this.changed = true;
+    const b: Bubble = { c, parts, box, dying: false, lon: place.lon, lat: place.lat, dx: box.x - ax, dy: box.y - ay };
     this.live.push(b);
     while (this.live.filter((x) => !x.dying).length > MAX) this.kill(this.live.find((x) => !x.dying)!, 150);
     const hold = Math.max(1400, Math.min(4200, ms * 1.6));
     if (!this.reduced) s.tweens.add({ targets: c, y: box.y, alpha: 1, duration: 320, delay, ease: 'Back.easeOut' });
     s.time.delayedCall(delay + hold, () => this.kill(b, 500));
+  }
+
+  /** A bubble's game objects, the first time (later bubbles reuse them: release()). */
+  private make(maxW: number): Parts {
+    const s = this.scene;
+    const head = s.add
+      .text(12, 7, '', { fontFamily: P.FONT, fontSize: '9px', fontStyle: '700', resolution: P.TEXT_RESOLUTION })
+      .setLetterSpacing(1.2);
+    const body = s.add.text(12, 20, '', { fontFamily: P.FONT, fontSize: '12px', fontStyle: '500', color: '#1a222b', wordWrap: { width: maxW - 22 }, lineSpacing: 1, resolution: P.TEXT_RESOLUTION });
+    const g = s.add.graphics();
+    const c = s.add.container(0, 0, [g, head, body]).setDepth(this.depth);
+    return { c, g, head, body };
+  }
+
+  /** A bubble goes: off the map, its game objects back to the pool. */
+  private release(b: Bubble): void {
+    b.dying = true;
+    if (!this.live.includes(b)) return;
+    this.scene.tweens.killTweensOf(b.c);
+    b.c.setVisible(false);
+    this.live = this.live.filter((x) => x !== b);
+    this.pool.push(b.parts);
+    this.changed = true;
+  }
+
+  /** Whether a bubble came or went since the last call. */
+  takeChanged(): boolean {
+    const c = this.changed;
+    this.changed = false;
+    return c;
   }
 
   /** Above the capital if free, else nudged sideways or upwards; kept inside the canvas. */
@@ -164,21 +222,17 @@ export class Bubbles {
 
   private kill(b: Bubble, ms: number): void {
     if (b.dying || !b.c.active) return;
-    b.dying = true;
     if (this.reduced) {
-      b.c.destroy(true);
-      this.live = this.live.filter((x) => x !== b);
+      this.release(b);
       return;
     }
+    b.dying = true;
     this.scene.tweens.add({
       targets: b.c,
       alpha: 0,
       y: b.c.y - 12,
       duration: ms,
-      onComplete: () => {
-        b.c.destroy(true);
-        this.live = this.live.filter((x) => x !== b);
-      },
+      onComplete: () => this.release(b),
     });
   }
 
@@ -188,8 +242,14 @@ export class Bubbles {
   }
 
   clear(): void {
-    for (const b of this.live) b.c.destroy(true);
-    this.live = [];
+    for (const b of [...this.live]) this.release(b);
+  }
+
+  /** The scene ends: every bubble and the pool destroyed. */
+  destroy(): void {
+    this.clear();
+    for (const p of this.pool) p.c.destroy(true);
+    this.pool = [];
   }
 }
 

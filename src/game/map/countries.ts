@@ -46,6 +46,14 @@ interface Label {
   focus: boolean;
 }
 
+/** Where a country's name goes in a view: a point inside the largest part of it in sight, the area in sight, and that part's outline. */
+interface Anchor {
+  x: number;
+  y: number;
+  area: number;
+  ring: number[];
+}
+
 interface Ring {
   pts: number[];
   fill: number;
@@ -88,8 +96,12 @@ function clipRing(r: number[], x0: number, y0: number, x1: number, y1: number): 
 
 function inRing(x: number, y: number, r: number[]): boolean {
   let inside = false;
+  // Plain locals, not a destructured array: this runs for every edge of every grid point.
   for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-    const [xi, yi, xj, yj] = [r[i]!, r[i + 1]!, r[j]!, r[j + 1]!];
+    const xi = r[i]!;
+    const yi = r[i + 1]!;
+    const xj = r[j]!;
+    const yj = r[j + 1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -136,6 +148,10 @@ export class Countries {
   private rings: Ring[] = [];
   private drawn: DrawnCountry[] = [];
   private byIso = new Map<string, DrawnCountry>();
+  /** Each name's anchor and grid of further spots in the view `anchorsView` (reset when it changes). */
+  private anchors = new Map<string, Anchor | null>();
+  private grids = new Map<string, { x: number; y: number; cost: number }[]>();
+  private anchorsView = '';
   private focusBorders: number[][] = [];
   private graticule: number[][] = [];
   private region: MapRegion | null = null;
@@ -158,6 +174,7 @@ export class Countries {
    */
   setRegion(region: MapRegion, owners: readonly CountryOwner[], homeScale: number): void {
     this.region = region;
+    this.anchorsView = '';
     for (const l of this.labels) l.text.destroy();
     this.labels = [];
     this.drawn = region.countriesInView(worldCountries());
@@ -263,7 +280,22 @@ export class Countries {
    * Where a country's name goes in this view: a point inside the largest part of it in sight, and how
    * much of it is in sight (square px); null when none is.
    */
-  private anchor(view: View, iso3: string): { x: number; y: number; area: number; ring: number[] } | null {
+  private anchor(view: View, iso3: string): Anchor | null {
+    // They depend on the view alone, not on the day: kept until the view changes (a new day, or a
+    // replay's jump, lays the names out again over the same view).
+    const key = `${view.scale} ${view.ox} ${view.oy} ${view.width} ${view.height}`;
+    if (key !== this.anchorsView) {
+      this.anchorsView = key;
+      this.anchors.clear();
+      this.grids.clear();
+    }
+    if (this.anchors.has(iso3)) return this.anchors.get(iso3)!;
+    const found = this.findAnchor(view, iso3);
+    this.anchors.set(iso3, found);
+    return found;
+  }
+
+  private findAnchor(view: View, iso3: string): Anchor | null {
     const c = this.byIso.get(iso3);
     if (!c) return null;
     let best: { ring: number[]; area: number } | null = null;
@@ -290,7 +322,10 @@ export class Countries {
   }
 
   /** Points of a grid over the part of the country in sight (inside it), each with the cost of its distance from the anchor. */
-  private gridSpots(pt: { x: number; y: number; ring: number[] }, w: number, h: number): { x: number; y: number; cost: number }[] {
+  private gridSpots(iso3: string, pt: Anchor, w: number, h: number): { x: number; y: number; cost: number }[] {
+    const key = `${iso3} ${w} ${h}`;
+    const kept = this.grids.get(key);
+    if (kept) return kept;
     const out: { x: number; y: number; cost: number }[] = [];
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let i = 0; i < pt.ring.length; i += 2) {
@@ -308,6 +343,7 @@ export class Countries {
         out.push({ x, y, cost: 12 + 0.15 * Math.hypot((x - pt.x) / Math.max(1, w), (y - pt.y) / Math.max(1, h)) * h * 2 });
       }
     }
+    this.grids.set(key, out);
     return out;
   }
 
@@ -346,7 +382,7 @@ export class Countries {
       let best = pick(this.nearSpots(pt, w, h));
       // Only when every spot near the anchor is taken, further spots over the country in sight.
       if (!best || best.clash >= limit) {
-        const far = pick(this.gridSpots(pt, w, h));
+        const far = pick(this.gridSpots(l.iso3, pt, w, h));
         if (far && (!best || far.clash < best.clash)) best = far;
       }
       const show = !!best && best.clash < limit;

@@ -50,21 +50,30 @@ export function settle(items: SpreadItem[], obstacles: Box[], bounds: Box, gap =
   });
   const placed: Box[] = [];
   for (const a of items) {
-    const clash = (x: number, y: number) => {
+    // Only boxes that reach where this item may go can clash with it: the others (which would add 0)
+    // are left out, and a spot's sum stops once it cannot beat the best so far. Same result, less work.
+    const lo = inBounds(a, a.hx - maxR, a.hy - maxR);
+    const hi = inBounds(a, a.hx + maxR, a.hy + maxR);
+    const reach: Box = { x: lo.x - a.w / 2 - gap, y: lo.y - a.h / 2 - gap, w: hi.x - lo.x + a.w + 2 * gap, h: hi.y - lo.y + a.h + 2 * gap };
+    const near = (o: Box) => o.x <= reach.x + reach.w && o.x + o.w >= reach.x && o.y <= reach.y + reach.h && o.y + o.h >= reach.y;
+    const others = [...obstacles.filter(near), ...placed.filter(near)];
+    const clash = (x: number, y: number, limit: number) => {
       const box = boxAt(a, x, y);
       let sum = 0;
-      for (const o of obstacles) sum += overlap(box, o);
-      for (const o of placed) sum += overlap(box, o);
+      for (const o of others) {
+        sum += overlap(box, o);
+        if (sum >= limit) return sum;
+      }
       return sum;
     };
     const home = inBounds(a, a.hx, a.hy);
-    let best = { ...home, c: clash(home.x, home.y) };
+    let best = { ...home, c: clash(home.x, home.y, Infinity) };
     for (let r = 4; r <= maxR && best.c > 0; r += 4) {
       const n = 24;
       for (let k = 0; k < n; k++) {
         const ang = (k / n) * Math.PI * 2;
         const p = inBounds(a, a.hx + Math.cos(ang) * r, a.hy + Math.sin(ang) * r);
-        const c = clash(p.x, p.y);
+        const c = clash(p.x, p.y, best.c);
         if (c < best.c) best = { ...p, c };
         if (c === 0) break;
       }

@@ -4,7 +4,10 @@
 // each change lays every layer out again at the next frame, so labels keep their screen size and thin
 // out by priority where they would collide. When nothing has moved for a second (no tween, pulse,
 // bubble or view change), the game loop sleeps, so an idle map costs no CPU (a phone's battery, a
-// laptop's fan); a new day, a gesture, a hover or a resize wakes it for the next frame. It only reads
+// laptop's fan); a new day, a gesture, a hover or a resize wakes it for the next frame. A new day that
+// animates is drawn two frames after it lands (the panels draw theirs in between) and its bubbles in the
+// frame after that, so its work is spread over frames (a phone's CPU). A frame where nothing on the map
+// changed is not drawn again (the loop still steps input, timers and tweens). It only reads
 // the store (through its selectors); it never runs model logic.
 import * as Phaser from 'phaser';
 import type { SessionStore, Session } from '../../store/session';
@@ -66,6 +69,11 @@ export class MapScene extends Phaser.Scene {
   private wakeQueued = false;
   private stopped = false;
   private readonly viewListeners = new Set<(v: ViewState) => void>();
+  /** A new day not drawn yet (from the state before it), and frames waited; the day's bubbles to show next frame. */
+  private pending: { s: Session; prev: Session; frames: number } | null = null;
+  /** Frames still to draw: a frame where nothing on the map changed is not drawn again (see create). */
+  private drawFrames = 2;
+  private speech: { events: ReturnType<typeof latestEvents>; ms: number } | null = null;
 
   constructor(private readonly store: SessionStore) {
     super('map');
@@ -127,6 +135,7 @@ export class MapScene extends Phaser.Scene {
    */
   private poke(): void {
     this.lastBusy = performance.now();
+    this.drawFrames = 2;
     const loop = this.game.loop;
     if (loop.running || this.wakeQueued || this.stopped) return;
     this.wakeQueued = true;
@@ -140,9 +149,14 @@ export class MapScene extends Phaser.Scene {
     });
   }
 
+  /** A tween running (or waiting for its delay). */
+  private tweening(): boolean {
+    return this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
+  }
+
   /** Anything moving that needs frames: a view change, a tween, a pulse, a bubble on the map. */
   private busy(time: number): boolean {
-    return this.viewDirty || this.bubbles.count() > 0 || this.lines.pulses(time) > 0 || this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
+    return this.viewDirty || this.pending !== null || this.speech !== null || this.bubbles.count() > 0 || this.lines.pulses(time) > 0 || this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
   }
 
   create(): void {
@@ -201,7 +215,31 @@ export class MapScene extends Phaser.Scene {
       },
       reset: () => this.resetView(),
     });
+    // The loop's step, drawing only when something on the map changed: while the loop is awake (a day
+    // comes every 350 ms at top speed, and it sleeps after a second still) most frames would redraw the
+    // same picture, the whole canvas each time. Everything but the drawing runs as Phaser's own step
+    // does (input, timers, tweens, the scene's update), and the picture stays on the canvas.
+    const game = this.game;
+    const loop = game.loop;
+    const own = loop.callback;
+    loop.callback = (time: number, delta: number) => {
+      if (this.stopped || (game as unknown as { pendingDestroy: boolean }).pendingDestroy || game.isPaused) return own(time, delta);
+      const ev = game.events;
+      ev.emit(Phaser.Core.Events.PRE_STEP, time, delta);
+      ev.emit(Phaser.Core.Events.STEP, time, delta);
+      game.scene.update(time, delta);
+      ev.emit(Phaser.Core.Events.POST_STEP, time, delta);
+      if (this.drawFrames <= 0) return;
+      this.drawFrames--;
+      const r = game.renderer;
+      r.preRender();
+      ev.emit(Phaser.Core.Events.PRE_RENDER, r, time, delta);
+      game.scene.render(r);
+      r.postRender();
+      ev.emit(Phaser.Core.Events.POST_RENDER, r, time, delta);
+    };
     this.events.once('shutdown', () => {
+      loop.callback = own;
       this.stopped = true;
       sized.disconnect();
       unsub();
@@ -212,18 +250,23 @@ export class MapScene extends Phaser.Scene {
       this.lines.destroy();
       this.places.destroy();
       this.countries.destroy();
-      this.bubbles.clear();
+      this.bubbles.destroy();
       this.tooltip.destroy();
     });
   }
 
   override update(time: number): void {
+    if (this.pending || this.speech || this.viewDirty) this.drawFrames = 2;
+    this.stepPending();
     if (this.viewDirty) {
       this.viewDirty = false;
       this.relayout();
     }
     this.lines.tick(time);
     this.units.tick();
+    // Anything moving draws this frame and the next (which shows where it ended); a bubble that went
+    // or came by a timer draws too.
+    if (this.bubbles.takeChanged() || this.lines.pulses(time) > 0 || this.tweening()) this.drawFrames = 2;
     if (this.busy(time)) this.lastBusy = time;
     else if (time - this.lastBusy > IDLE_MS) this.game.loop.sleep();
   }
@@ -245,17 +288,36 @@ export class MapScene extends Phaser.Scene {
     this.poke();
     if (mapReducedMotion(s) !== this.reduced) this.setReduced(mapReducedMotion(s));
     if (s.scenario !== this.scenario) {
+      this.pending = null;
+      this.speech = null;
       this.rebuild(s);
       return;
     }
     if (s.game === prev.game && s.role === prev.role && s.days === prev.days) return;
+    const from = this.pending?.prev ?? prev;
+    const oneDay = s.days.length === from.days.length + 1;
+    // A new day that animates waits for the frame after next: the panels' own drawing of the day takes
+    // the next one, so the day's work is spread over frames rather than all landing in one. A jump (a
+    // replay's timeline, a load) or a change with motion reduced shows at once.
+    if (oneDay && !this.reduced) {
+      this.pending = { s, prev: from, frames: 0 };
+      return;
+    }
+    this.pending = null;
+    this.land(s, from);
+  }
+
+  /** Draws a change of day (or game): the lines, the units, and (in the frame after) the day's speech bubbles. */
+  private land(s: Session, prev: Session): void {
     const oneDay = s.days.length === prev.days.length + 1;
     const ms = oneDay && !this.reduced ? this.dayMs(s) : 0;
     this.lines.update(lines(s, this.view.region), Math.max(ms, 1));
     this.applyUnits(s, ms, oneDay && !this.reduced);
+    this.speech = null;
     if (oneDay) {
       const events = latestEvents(s);
-      this.bubbles.show(events, this.actors, this.view, autoplayDayMs(s.speed));
+      if (this.reduced) this.bubbles.show(events, this.actors, this.view, autoplayDayMs(s.speed));
+      else this.speech = { events, ms: autoplayDayMs(s.speed) };
       for (const e of events) {
         if (e.kind !== 'incident') continue;
         const ids = new Set(Object.keys(e.deltas));
@@ -265,6 +327,20 @@ export class MapScene extends Phaser.Scene {
       }
     } else this.bubbles.clear();
     this.hover();
+  }
+
+  /** A day waiting to be drawn, and the next frame's speech bubbles (see onState). */
+  private stepPending(): void {
+    if (this.speech) {
+      const { events, ms } = this.speech;
+      this.speech = null;
+      this.bubbles.show(events, this.actors, this.view, ms);
+    }
+    const p = this.pending;
+    if (p && ++p.frames > 1) {
+      this.pending = null;
+      this.land(p.s, p.prev);
+    }
   }
 
   /** A new scenario (or the first draw): everything from scratch, no animation. */
