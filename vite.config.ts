@@ -19,8 +19,9 @@ export default defineConfig({
     globalSetup: ['tests/cli-prebuild.ts', 'tests/browser/prebuild.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    // Vitest's default on 2 cores is one file at a time (cores - 1). Browser files mostly wait on the page,
-    // so two at once use both cores; four at once starved the timing-sensitive browser tests.
-    maxWorkers: 2,
+    // Vitest's default on 2 cores is one file at a time (cores - 1). Browser files mostly wait on the
+    // page (autoplay's day timer, animations), so with two at once the cores were still busy only about
+    // 0.8 of the time; three keep them busy. Four at once starved the timing-sensitive browser tests.
+    maxWorkers: 3,
   },
 });
