@@ -68,7 +68,7 @@ rules:
 
 beforeAll(async () => {
   const t0 = Date.now();
-  site = await serve(buildSite(join(ROOT, 'node_modules/.cache/brink-browser-dist-tweak')));
+  site = await serve(buildSite());
   browser = await launchChromium();
   console.log(`tweak browser tests: built and launched in ${Date.now() - t0} ms`);
 }, 240_000);
