@@ -154,9 +154,9 @@ export class MapScene extends Phaser.Scene {
     return this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
   }
 
-  /** Anything moving that needs frames: a view change, a tween, a pulse, a bubble on the map. */
-  private busy(time: number): boolean {
-    return this.viewDirty || this.pending !== null || this.speech !== null || this.bubbles.count() > 0 || this.lines.pulses(time) > 0 || this.tweens.getTweens().some((t) => !t.paused && !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed()));
+  /** Anything waiting to be shown or on the map that keeps the loop awake: a view change, a day or bubbles to come, a bubble on the map. */
+  private waiting(): boolean {
+    return this.viewDirty || this.pending !== null || this.speech !== null || this.bubbles.count() > 0;
   }
 
   create(): void {
@@ -266,8 +266,9 @@ export class MapScene extends Phaser.Scene {
     this.units.tick();
     // Anything moving draws this frame and the next (which shows where it ended); a bubble that went
     // or came by a timer draws too.
-    if (this.bubbles.takeChanged() || this.lines.pulses(time) > 0 || this.tweening()) this.drawFrames = 2;
-    if (this.busy(time)) this.lastBusy = time;
+    const moving = this.lines.pulses(time) > 0 || this.tweening();
+    if (this.bubbles.takeChanged() || moving) this.drawFrames = 2;
+    if (moving || this.waiting()) this.lastBusy = time;
     else if (time - this.lastBusy > IDLE_MS) this.game.loop.sleep();
   }
 
