@@ -22,7 +22,7 @@ import { serve, type Served } from '../../src/cli/browser/serve';
 import { batchSeeds, loadScenario, planSensitivity, rankSensitivity, runBatchHere, runSummary, scenarioParameters, wilsonInterval, withParameters, type Scenario } from '../../src/sim/index';
 import { diskReader } from '../../src/cli/files';
 import { steepness } from '../../src/sim/steep';
-import { hook, mapDrawn, open, shot } from './page';
+import { hook, mapDrawn, open, openOddsTab, rankStudy, shot } from './page';
 
 const T = 240_000;
 const BASE = 'scenarios/allied-resolve-2022.yaml';
@@ -322,12 +322,8 @@ describe('the steep warning', () => {
     await page.keyboard.press('Escape');
 
     // The study, run in the page's workers through the Odds panel.
-    await page.locator('.topbar').getByRole('button', { name: 'Odds', exact: true }).click();
-    await page.getByRole('tab', { name: 'What matters' }).click();
-    await page.locator('.tn-n').fill(String(runs));
-    await page.locator('.tn-n').press('Tab');
-    await page.locator('.tn-run').click();
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('.tn')?.dataset.status === 'done', null, { timeout: T, polling: 100 });
+    await openOddsTab(page, 'What matters');
+    await rankStudy(page, runs, T);
     await page.keyboard.press('Escape');
 
     await openPanel(page);

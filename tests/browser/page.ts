@@ -150,3 +150,20 @@ export async function scrollFeedUntil(page: Page, done: () => Promise<boolean>):
     await page.waitForFunction((n) => document.querySelectorAll('.feed-item').length > n, before);
   }
 }
+
+/** Opens the Odds panel (through the top bar's overflow menu where it is folded) on one of its tabs. */
+export async function openOddsTab(page: Page, name: 'What matters' | 'Sweep'): Promise<void> {
+  const more = page.locator('.topbar .tb-more');
+  if (await more.isVisible()) await more.click();
+  await page.locator('.topbar').getByRole('button', { name: 'Odds', exact: true }).click();
+  await page.locator('.odds').waitFor();
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Runs "What matters" (the tab open) over `n` seeds a side and waits for its ranking. */
+export async function rankStudy(page: Page, n: number, timeout = 240_000): Promise<void> {
+  await page.locator('.tn-n').fill(String(n));
+  await page.locator('.tn-n').press('Tab');
+  await page.locator('.tn-run').click();
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('.tn')?.dataset.status === 'done', null, { timeout, polling: 100 });
+}

@@ -18,7 +18,7 @@ import { launchChromium } from '../../src/cli/browser/chromium';
 import { serve, type Served } from '../../src/cli/browser/serve';
 import { batchSeeds, loadScenario, planSensitivity, rankSensitivity, runBatchHere, type SensitivityMetric } from '../../src/sim/index';
 import { diskReader } from '../../src/cli/files';
-import { mapDrawn, open, shot } from './page';
+import { mapDrawn, open, openOddsTab, rankStudy, shot } from './page';
 
 const SCENARIO = 'scenarios/allied-resolve-2022.yaml';
 const SEEDS = 8;
@@ -64,35 +64,19 @@ function status(page: Page, tab: '.tn' | '.sw') {
   return page.locator(tab).evaluate((el: HTMLElement) => ({ status: el.dataset.status, done: Number(el.dataset.done), total: Number(el.dataset.total) }));
 }
 
-async function openTab(page: Page, name: 'What matters' | 'Sweep'): Promise<void> {
-  const more = page.locator('.topbar .tb-more');
-  if (await more.isVisible()) await more.click();
-  await page.locator('.topbar').getByRole('button', { name: 'Odds', exact: true }).click();
-  await page.locator('.odds').waitFor();
-  await page.getByRole('tab', { name }).click();
-}
-
-/** Runs the tornado over `n` seeds a side and waits for it. */
-async function rank(page: Page, n: number): Promise<void> {
-  await page.locator('.tn-n').fill(String(n));
-  await page.locator('.tn-n').press('Tab');
-  await page.locator('.tn-run').click();
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('.tn')?.dataset.status === 'done', null, { timeout: T, polling: 100 });
-}
-
 const names = (page: Page) => page.locator('.tn-bar-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')!));
 
 describe('What matters: the tornado chart', () => {
   it('ranks every parameter in the page as Node does for the same seeds; Show all; a bar opens its slider', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=belarus`);
     await mapDrawn(page);
-    await openTab(page, 'What matters');
+    await openOddsTab(page, 'What matters');
     expect(await page.locator('.tn .od-empty').textContent()).toContain('Which numbers matter?');
     // The default is 300 seeds a side, as on the command line.
     expect(await page.locator('.tn .od-size[aria-pressed="true"]').getAttribute('data-n')).toBe('300');
     expect(await page.locator('.tn .od-cmd').textContent()).toBe(`npm run -s sim -- ${SCENARIO} --sensitivity --runs 300 --role belarus`);
     const t0 = Date.now();
-    await rank(page, SEEDS);
+    await rankStudy(page, SEEDS);
     console.log(`tornado, ${SEEDS} seeds a side, in the page: ${Date.now() - t0} ms`);
     const st = await status(page, '.tn');
     expect(st.status).toBe('done');
@@ -135,7 +119,7 @@ describe('What matters: the tornado chart', () => {
   it('cancels a 300-seed run: status cancelled, no further progress, and it can run again', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer`);
     await mapDrawn(page);
-    await openTab(page, 'What matters');
+    await openOddsTab(page, 'What matters');
     await page.locator('.tn-run').click();
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('.tn')?.dataset.done) > 0, null, { timeout: 60_000, polling: 20 });
     expect(await page.locator('.tn .oa-clock').textContent()).toMatch(/^\d+:\d\d elapsed · about \d+:\d\d left$/);
@@ -158,7 +142,7 @@ describe('Sweep: one parameter as lines', () => {
   it('sweeps a parameter picked by name; the lines, the base and the CSV of `sim --sweep … --csv`', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=observer`);
     await mapDrawn(page);
-    await openTab(page, 'What matters');
+    await openOddsTab(page, 'What matters');
     // The tabs follow the arrow keys.
     await page.getByRole('tab', { name: 'What matters' }).press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'Sweep' }).getAttribute('aria-selected')).toBe('true');
@@ -212,8 +196,8 @@ describe('on a phone (390×844, touch)', () => {
   it('the tornado and the sweep fit, with tap targets of 44 px', async () => {
     const { page, errors } = await open(browser, `${site.url}?scenario=allied-resolve-2022&seed=7&role=russia`, PHONE);
     await mapDrawn(page);
-    await openTab(page, 'What matters');
-    await rank(page, 4);
+    await openOddsTab(page, 'What matters');
+    await rankStudy(page, 4);
     await page.waitForTimeout(300);
     await shot(page, 'sensitivity-phone');
     await page.locator('.od-body').evaluate((b) => b.scrollTo(0, 420));
