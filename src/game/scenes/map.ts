@@ -218,7 +218,9 @@ export class MapScene extends Phaser.Scene {
     // The loop's step, drawing only when something on the map changed: while the loop is awake (a day
     // comes every 350 ms at top speed, and it sleeps after a second still) most frames would redraw the
     // same picture, the whole canvas each time. Everything but the drawing runs as Phaser's own step
-    // does (input, timers, tweens, the scene's update), and the picture stays on the canvas.
+    // does (input, timers, tweens, the scene's update), and the picture stays on the canvas. It copies
+    // Phaser 4.2's Game.step (node_modules/phaser/src/core/Game.js) with the render made conditional:
+    // recheck it against that step when Phaser is upgraded.
     const game = this.game;
     const loop = game.loop;
     const own = loop.callback;
