@@ -37,16 +37,11 @@ export interface BrowserOptions {
 }
 
 export async function browserBench(report: Report, o: BrowserOptions): Promise<void> {
-  report.note('building the site');
-  const built = buildSite();
-
-  report.note('building a bare Phaser page (the first frame\'s yardstick)');
-  const bareReady = await buildBareReady();
-  // First screen: 3 cold loads, alternating with a bare page's (so both see the same load on the machine);
-  // then 3 as a phone.
-  const site = await serve(built);
-  const bareSite = await serve(bareReady);
+  // Chromium first: without it the bench says so at once, before any build, and no server holds the process.
   const browser = await launchChromium();
+  let built: string;
+  let site: Awaited<ReturnType<typeof serve>> | undefined;
+  let bareSite: Awaited<ReturnType<typeof serve>> | undefined;
   const loads = [];
   const bareLoads = [];
   const phoneLoads = [];
@@ -54,7 +49,14 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
   let seek;
   let live;
   let sensitivity;
+  // First screen: 3 cold loads, alternating with a bare page's (so both see the same load on the machine);
+  // then 3 as a phone.
   try {
+    report.note('building the site');
+    built = buildSite();
+    site = await serve(built);
+    report.note("building a bare Phaser page (the first frame's yardstick)");
+    bareSite = await serve(await buildBareReady());
     for (let i = 0; i < 3; i++) {
       loads.push(await loadFirstScreen(browser, site.url));
       bareLoads.push(await loadFirstScreen(browser, bareSite.url));
@@ -69,8 +71,8 @@ export async function browserBench(report: Report, o: BrowserOptions): Promise<v
     sensitivity = await measureSensitivity(browser, site.url);
   } finally {
     await browser.close();
-    await site.close();
-    await bareSite.close();
+    await site?.close();
+    await bareSite?.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
   const frames = loads.map((l) => l.firstFrame);

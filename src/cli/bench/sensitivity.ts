@@ -24,14 +24,16 @@ export function addSensitivity(report: Report, t: SensitivityTiming): void {
 
 /** Builds and serves the site, and measures the tornado's run alone. */
 export async function sensitivityBench(report: Report): Promise<void> {
-  report.note('building the site');
-  const site = await serve(buildSite());
+  // Chromium first: without it the bench says so at once, and no server is left open to hold the process.
   const browser = await launchChromium();
+  let site: Awaited<ReturnType<typeof serve>> | undefined;
   try {
+    report.note('building the site');
+    site = await serve(buildSite());
     report.note('the tornado chart: every parameter, both steps, 300 seeds each (a minute or more)');
     addSensitivity(report, await measureSensitivity(browser, site.url));
   } finally {
     await browser.close();
-    await site.close();
+    await site?.close();
   }
 }
