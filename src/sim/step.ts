@@ -63,12 +63,15 @@ type EventFields = Partial<Omit<TurnEvent, 'turn' | 'date' | 'kind' | 'deltas' |
 /** The meter slots the acting event may move (its meter effects, and the audience-cost meter), with
  * their values before it acts kept in the model's scratchMeters. Reused: one event at a time. */
 const touched: number[] = [];
+/** How many of touched are this event's. (A count, not touched.length = 0: setting the length to 0 frees the
+ * array's storage, and the next event's first push allocated it again.) */
+let nTouched = 0;
 
 /** Notes one meter slot (once per event). A function of its own, not a closure in noteMeters: under tsx's
  * keepNames every closure made in the hot path is named at run time (defineProperty), which cost 2 µs a turn. */
 function note(m: Model, st: GameState, slot: number): void {
-  if (touched.includes(slot)) return;
-  touched.push(slot);
+  for (let i = 0; i < nTouched; i++) if (touched[i] === slot) return;
+  touched[nTouched++] = slot;
   m.scratchMeters[slot] = st.meters[slot]!;
 }
 
@@ -85,13 +88,13 @@ function noteMeters(m: Model, st: GameState, effects: readonly CEffect[], actor:
 /** The meters the event moved, keyed "actor/meter" (rounded to 0.01; zero moves left out). */
 function meterMoves(m: Model, st: GameState): Record<string, number> {
   const out: Record<string, number> = {};
-  for (let i = 0; i < touched.length; i++) {
+  for (let i = 0; i < nTouched; i++) {
     const slot = touched[i]!;
     if (st.meters[slot] === m.scratchMeters[slot]) continue;
     const d = Math.round((st.meters[slot]! - m.scratchMeters[slot]!) * 100) / 100;
     if (d !== 0) out[m.meterKeys[slot]!] = d;
   }
-  touched.length = 0;
+  nTouched = 0;
   return out;
 }
 
@@ -115,7 +118,7 @@ function emit(events: TurnEvent[], t: Turn, kind: TurnEvent['kind'], f: EventFie
     source: f.source ?? null,
     plan: f.plan ?? false,
     deltas: before ? tensionDeltas(t.m, before, t.st.tension) : {},
-    meters: before && touched.length ? meterMoves(t.m, t.st) : {},
+    meters: before && nTouched > 0 ? meterMoves(t.m, t.st) : {},
   });
 }
 
