@@ -12,6 +12,7 @@ import type { View } from './projection';
 import { centred, contains, settle, type Box, type SpreadItem } from './layout';
 import { ensureSymbol, SYMBOL_RES } from './symbols';
 import * as P from './palette';
+import { addText } from './text';
 
 interface Move {
   from: { x: number; y: number };
@@ -241,10 +242,8 @@ export class Units {
           tag.text.setPosition(a.x, a.y).setVisible(true).setAlpha(this.reduced ? 1 : 0);
           if (!this.reduced) this.scene.tweens.add({ targets: tag.text, alpha: 1, duration: 400, delay: 300 });
         } else if (!tag) {
-          const text = this.scene.add
-            .text(a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
+          const text = addText(this.scene, a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
             .setOrigin(0.5)
-            .setResolution(P.TEXT_RESOLUTION)
             .setDepth(this.depth + 2)
             .setAlpha(this.reduced ? 1 : 0);
           if (!this.reduced) this.scene.tweens.add({ targets: text, alpha: 1, duration: 400, delay: 300 });
@@ -310,10 +309,7 @@ export class Units {
   private create(u: MapUnit): Sprite {
     const key = ensureSymbol(this.scene, u.symbol);
     const img = this.scene.add.image(0, 0, key);
-    const label = this.scene.add
-      .text(0, 0, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT))
-      .setOrigin(0.5, 0)
-      .setResolution(P.TEXT_RESOLUTION);
+    const label = addText(this.scene, 0, 0, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT)).setOrigin(0.5, 0);
     const c = this.scene.add.container(0, 0, [img, label]).setDepth(this.depth + 1);
     const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false, parked: false };
     this.sizeSymbol(s);
