@@ -148,6 +148,21 @@ export class Units {
     }
   }
 
+  /**
+   * Builds, hidden (parked), the sprites of units not on the map yet, while `more()` says there is time
+   * (the page idle); returns whether any are left. A unit that comes later (a day, a replay's jump) then
+   * only shows its sprite, with its label redrawn if its strength changed, rather than building a Phaser
+   * Text and its canvas in that frame. The sprites are built in the units' own order.
+   */
+  prepare(units: MapUnit[], more: () => boolean): boolean {
+    for (const u of units) {
+      if (this.sprites.has(u.id)) continue;
+      if (!more()) return true;
+      this.park(this.create(u));
+    }
+    return false;
+  }
+
   /** Where each place's cluster sits before anything pushes it (for others to keep off). */
   homes(view: View): Box[] {
     const items = this.plan(view);
