@@ -12,6 +12,11 @@ import { writeLaunch } from '../ui/url';
 
 /** The address bar follows the viewer at most this often (dragging the scrubber moves it many times a second). */
 const FOLLOW_MS = 150;
+/**
+ * Then it waits for the page to be idle (at most this long): with the packed replay in it, the address
+ * is long, and writing it took 3-8 ms, enough to delay the frame of a jump it fell in (issue 16).
+ */
+const IDLE_MS = 300;
 
 export interface Sharing {
   /** Downloads the shared replay as a file. */
@@ -40,9 +45,18 @@ export function createSharing(store: SessionStore): Sharing {
   let packed = '';
   let packedNotes: unknown = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let idle: number | null = null;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    if (idle !== null) cancelIdleCallback(idle);
+    idle = null;
+  };
+  /** Writes the address after FOLLOW_MS, once the page is idle (where it can tell; else at once). */
+  const follow = () => {
+    timer = null;
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(writeWatched, { timeout: IDLE_MS });
+    else writeWatched();
   };
 
   /** Writes the watched replay and the day shown into the address bar (replacing the entry). */
@@ -61,7 +75,7 @@ export function createSharing(store: SessionStore): Sharing {
   store.subscribe((s, prev) => {
     if (!opened || !s.viewer || s.screen === 'menu') return;
     if (s.viewer.cursor !== prev.viewer?.cursor || s.notes !== prev.notes) {
-      if (timer === null) timer = setTimeout(writeWatched, FOLLOW_MS);
+      if (timer === null && idle === null) timer = setTimeout(follow, FOLLOW_MS);
     }
   });
 

@@ -22,6 +22,22 @@ const yours = (s: Session, e: FeedEvent): boolean => e.kind === 'action' && e.ac
 const KIND_LABEL: Record<string, string> = { scripted: 'timeline', action: 'action', incident: 'incident', band: 'ladder', outcome: 'outcome' };
 /** Items the feed builds at first; scrolling down loads this many more each time. */
 const PAGE = 30;
+/**
+ * On a jump (a replay's timeline, a new game) the feed builds this many items (whole days) at once, more
+ * than its panel shows on any screen, and the rest of the first page once the page is idle: laying out
+ * 30 new items was a third of a jump's frame (issue 16, docs/performance.md).
+ */
+const FIRST = 12;
+
+/** Runs `fn` once the page is idle (soon in any case); returns its cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 300 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 50);
+  return () => clearTimeout(id);
+}
 
 export function createFeed(store: SessionStore) {
   const list = h('div', { class: 'feed-list', role: 'list' });
@@ -118,10 +134,10 @@ export function createFeed(store: SessionStore) {
   };
   const colourMap = (s: Session) => new Map(actors(s).map((a) => [a.id, a.colour]));
 
-  /** Appends older days until the list holds `limit` items or reaches day 1. */
-  function fill(s: Session, colours: Map<string, string>): void {
+  /** Appends older days until the list holds `upto` items (the limit) or reaches day 1. */
+  function fill(s: Session, colours: Map<string, string>, upto = limit): void {
     let n = items();
-    for (let t = oldest() - 1; t >= 1 && n < limit; t--) {
+    for (let t = oldest() - 1; t >= 1 && n < upto; t--) {
       const b = block(s, t, colours);
       more.before(...b.nodes);
       blocks.push(b);
@@ -135,15 +151,34 @@ export function createFeed(store: SessionStore) {
   let scrolled = false;
   list.addEventListener('scroll', () => (scrolled = list.scrollTop > 0), { passive: true });
 
+  // After a jump the list holds its first FIRST items; the rest of the page follows when idle (the list
+  // is aria-busy meanwhile).
+  let completing: (() => void) | null = null;
+  function complete(): void {
+    completing = null;
+    const s = store.getState();
+    if (s.days[0] === game && s.days.length === top) {
+      fill(s, colourMap(s));
+      more.hidden = oldest() <= 1;
+    }
+    list.removeAttribute('aria-busy');
+    // Observed again, so that an end of the list already in sight loads older days.
+    seen.unobserve(more);
+    seen.observe(more);
+  }
+
   function update(s: Session): void {
     const len = s.days.length;
+    let jump = false;
     if (s.days[0] === game && len !== top && len !== top + 1) {
       // A jump: back to the top of the list, and to the first page.
       limit = PAGE;
+      jump = true;
       if (scrolled) list.scrollTop = 0;
       scrolled = false;
     }
     if (s.days[0] !== game) {
+      jump = true;
       game = s.days[0];
       blocks = [];
       top = 1;
@@ -157,6 +192,10 @@ export function createFeed(store: SessionStore) {
       count.textContent = '';
     }
     if (len === top) return;
+    // A pending completion is for the list as it was: this update builds its own.
+    completing?.();
+    completing = null;
+    const upto = jump ? Math.min(FIRST, limit) : limit;
     const colours = colourMap(s);
     if (len < top) {
       // Back: the days after the new last day go; the count is taken again.
@@ -168,7 +207,7 @@ export function createFeed(store: SessionStore) {
       const fresh: Block[] = [];
       let n = 0;
       let t = len - 1;
-      for (; t >= top && n < limit; t--) {
+      for (; t >= top && n < upto; t--) {
         const b = block(s, t, colours);
         fresh.push(b);
         n += b.items;
@@ -190,7 +229,11 @@ export function createFeed(store: SessionStore) {
         drop(b);
       }
     }
-    fill(s, colours);
+    fill(s, colours, upto);
+    if (upto < limit && oldest() > 1 && items() < limit) {
+      list.setAttribute('aria-busy', 'true');
+      completing = whenIdle(complete);
+    } else list.removeAttribute('aria-busy');
     const shownItems = items();
     if (shownItems === 0) list.prepend(empty);
     else empty.remove();
@@ -201,7 +244,8 @@ export function createFeed(store: SessionStore) {
   // Scrolling near the end of the list loads older days.
   const seen = new IntersectionObserver(
     (entries) => {
-      if (!entries.some((e) => e.isIntersecting) || more.hidden) return;
+      // While the first page completes, that comes first (and observes the end again).
+      if (!entries.some((e) => e.isIntersecting) || more.hidden || completing) return;
       limit += PAGE;
       const s = store.getState();
       fill(s, colourMap(s));

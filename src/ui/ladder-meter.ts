@@ -13,7 +13,9 @@ export function createLadderMeter() {
   const bandName = h('div', { class: 'ladder-band' });
   const rungs = h('div', { class: 'ladder-rungs' });
   const bar = h('div', { class: 'ladder-bar', role: 'img' });
-  const marker = h('div', { class: 'ladder-marker', 'aria-hidden': 'true' });
+  // The marker sits at the start of a box as wide as the track, moved along by a translation (a transition
+  // of it runs on the compositor: no layout or paint of the page each frame while it moves).
+  const marker = h('div', { class: 'ladder-pos', 'aria-hidden': 'true' }, h('div', { class: 'ladder-marker' }));
   const ticks = h('div', { class: 'ladder-ticks mono', 'aria-hidden': 'true' });
   const el = h(
     'section',
@@ -51,7 +53,7 @@ export function createLadderMeter() {
     }
     bar.setAttribute('aria-label', `Overall tension ${l.overall.toFixed(0)}: ${l.band.name}`);
     for (const seg of Array.from(bar.children) as HTMLElement[]) seg.classList.toggle('current', seg.dataset.band === l.band.id);
-    marker.style.left = `${Math.max(0, Math.min(100, l.overall))}%`;
+    marker.style.transform = `translateX(${Math.max(0, Math.min(100, l.overall))}%)`;
     prev = l.overall;
   }
   return { el, update };

@@ -113,7 +113,7 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     title.title = title.textContent;
     dayNum.textContent = d ? `Day ${d.day}` : '';
     dayDate.textContent = d ? (d.day === 0 ? `eve of ${d.date}` : d.date) : '';
-    progress.style.width = d ? `${(100 * d.day) / d.limit}%` : '0';
+    progress.style.transform = `scaleX(${d ? d.day / d.limit : 0})`;
     const over = !!s.game?.outcome;
     badge.hidden = !viewing;
     next.hidden = play.hidden = pause.hidden = viewing;

@@ -3,7 +3,8 @@
 // the day shown without adding to the history; the timeline's marks jump to their day (by click, by the
 // keyboard, by [ and ]) and are 44 px on a phone; two notes added in the viewer travel in the link to a
 // fresh browser and show on their days; the debrief's turning points open their day in the viewer, for a
-// replay and for a game just played. No console errors anywhere. Screenshots: tests/screenshots/replay-teach-*.png.
+// replay and for a game just played; the map at a day shows the same units in the same places whether the
+// viewer opened on it or jumped there through other days. No console errors anywhere. Screenshots: tests/screenshots/replay-teach-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { buildSite } from '../../src/cli/browser/site';
@@ -354,6 +355,33 @@ describe('Teaching with replays in Chromium', () => {
     expect(game.errors).toEqual([]);
     await game.page.close();
     console.log(`debrief turning points: ${Date.now() - t0} ms`);
+  }, T);
+
+  it('the map at a day shows the same units in the same places whichever way the viewer reached it', async () => {
+    // Opened on the day, or jumped to it from day 1 through the last day: units that come later are
+    // built hidden while the page is idle, and hidden and kept when a jump takes them off the map.
+    const day = Math.min(40, last - 5);
+    const settled = async (page: Page) => {
+      await page.waitForFunction(() => window.__brink?.mapView?.animations === 0, null, { timeout: 10_000 });
+      const units = (await page.evaluate(() => JSON.parse(JSON.stringify(window.__brink!.mapView!.units)))) as { name: string; x: number; y: number }[];
+      return [...units].sort((a, b) => a.name.localeCompare(b.name) || a.x - b.x || a.y - b.y);
+    };
+    const direct = await openViewer(link(day), day);
+    await mapDrawn(direct.page);
+    const there = await settled(direct.page);
+    expect(there.length).toBeGreaterThan(3);
+    await direct.page.close();
+    const walk = await openViewer(link(), 1);
+    await mapDrawn(walk.page);
+    await walk.page.waitForTimeout(1500);
+    for (const d of [last, 2, day]) {
+      await walk.page.locator('.rb-range').fill(String(d));
+      await waitDay(walk.page, d);
+    }
+    expect(await settled(walk.page)).toEqual(there);
+    expect(direct.errors).toEqual([]);
+    expect(walk.errors).toEqual([]);
+    await walk.page.close();
   }, T);
 });
 

@@ -70,8 +70,10 @@ async function pickReplay(page: Page, name: string, text: string): Promise<void>
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-/** What the feed shows: its day headers, the items' texts, whether older days wait below, the count. */
-function readFeed(page: Page) {
+/** What the feed shows once its first page is complete (a jump builds a screenful first, the rest when
+ * idle, the list aria-busy meanwhile): its day headers, the items' texts, whether older days wait below, the count. */
+async function readFeed(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('.feed-list')!.hasAttribute('aria-busy'));
   return page.evaluate(() => ({
     days: [...document.querySelectorAll('.feed-day .mono')].map((e) => Number(e.textContent!.replace('Day ', ''))),
     texts: [...document.querySelectorAll('.feed-item .feed-text')].map((e) => e.textContent),

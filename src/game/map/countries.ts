@@ -12,6 +12,7 @@ import { ownedBorders, worldCountries } from './world';
 import { ringArea, lonSpan, type DrawnCountry, type MapRegion } from './region';
 import { outside, overlap, type Box } from './layout';
 import * as P from './palette';
+import { addText } from './text';
 
 /** Where a country name may sit, as shifts of its own width and height from its anchor, best first. */
 const SHIFTS: [number, number][] = [
@@ -206,16 +207,14 @@ export class Countries {
       const area = c.area * homeScale * homeScale;
       const t = Math.max(0, Math.min(1, (Math.log10(Math.max(1, area)) - 3.6) / 1.1));
       const size = Math.round(9 + 6 * t);
-      const text = this.scene.add
-        .text(0, 0, c.name.toUpperCase(), {
-          fontFamily: P.FONT,
-          fontSize: `${size}px`,
-          fontStyle: focus ? '600' : '500',
-          color: focus ? P.TEXT_COUNTRY : '#4b5b6a',
-        })
+      const text = addText(this.scene, 0, 0, c.name.toUpperCase(), {
+        fontFamily: P.FONT,
+        fontSize: `${size}px`,
+        fontStyle: focus ? '600' : '500',
+        color: focus ? P.TEXT_COUNTRY : '#4b5b6a',
+      })
         .setLetterSpacing(Math.round(size * 0.32))
         .setOrigin(0.5)
-        .setResolution(P.TEXT_RESOLUTION)
         .setDepth(this.depth + 1)
         .setVisible(false);
       this.labels.push({ iso3: c.iso3, text, focus });

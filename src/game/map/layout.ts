@@ -43,46 +43,63 @@ export interface SpreadItem {
  * must, so leader lines stay short.
  */
 export function settle(items: SpreadItem[], obstacles: Box[], bounds: Box, gap = 3, maxR = 200): void {
-  const boxAt = (a: SpreadItem, x: number, y: number): Box => ({ x: x - a.w / 2 - gap / 2, y: y - a.h / 2 - gap / 2, w: a.w + gap, h: a.h + gap });
-  const inBounds = (a: SpreadItem, x: number, y: number) => ({
-    x: Math.max(bounds.x + a.w / 2, Math.min(bounds.x + bounds.w - a.w / 2, x)),
-    y: Math.max(bounds.y + a.h / 2, Math.min(bounds.y + bounds.h - a.h / 2, y)),
-  });
   const placed: Box[] = [];
   for (const a of items) {
+    // Clamps a centre into bounds (x then y, into cx, cy), as inBounds did: no object per spot tried.
+    const minX = bounds.x + a.w / 2;
+    const maxX = bounds.x + bounds.w - a.w / 2;
+    const minY = bounds.y + a.h / 2;
+    const maxY = bounds.y + bounds.h - a.h / 2;
+    const clampX = (x: number) => Math.max(minX, Math.min(maxX, x));
+    const clampY = (y: number) => Math.max(minY, Math.min(maxY, y));
     // Only boxes that reach where this item may go can clash with it: the others (which would add 0)
     // are left out, and a spot's sum stops once it cannot beat the best so far. Same result, less work.
-    const lo = inBounds(a, a.hx - maxR, a.hy - maxR);
-    const hi = inBounds(a, a.hx + maxR, a.hy + maxR);
+    const lo = { x: clampX(a.hx - maxR), y: clampY(a.hy - maxR) };
+    const hi = { x: clampX(a.hx + maxR), y: clampY(a.hy + maxR) };
     const reach: Box = { x: lo.x - a.w / 2 - gap, y: lo.y - a.h / 2 - gap, w: hi.x - lo.x + a.w + 2 * gap, h: hi.y - lo.y + a.h + 2 * gap };
     const near = (o: Box) => o.x <= reach.x + reach.w && o.x + o.w >= reach.x && o.y <= reach.y + reach.h && o.y + o.h >= reach.y;
     const others = [...obstacles.filter(near), ...placed.filter(near)];
+    const bw = a.w + gap;
+    const bh = a.h + gap;
+    // The overlap of the item's box at (x, y) (as boxAt makes it) with the others, summed until `limit`.
     const clash = (x: number, y: number, limit: number) => {
-      const box = boxAt(a, x, y);
+      const bx = x - a.w / 2 - gap / 2;
+      const by = y - a.h / 2 - gap / 2;
       let sum = 0;
       for (const o of others) {
-        sum += overlap(box, o);
+        const ox = Math.min(bx + bw, o.x + o.w) - Math.max(bx, o.x);
+        const oy = Math.min(by + bh, o.y + o.h) - Math.max(by, o.y);
+        if (ox > 0 && oy > 0) sum += ox * oy;
         if (sum >= limit) return sum;
       }
       return sum;
     };
-    const home = inBounds(a, a.hx, a.hy);
-    let best = { ...home, c: clash(home.x, home.y, Infinity) };
-    for (let r = 4; r <= maxR && best.c > 0; r += 4) {
-      const n = 24;
-      for (let k = 0; k < n; k++) {
-        const ang = (k / n) * Math.PI * 2;
-        const p = inBounds(a, a.hx + Math.cos(ang) * r, a.hy + Math.sin(ang) * r);
-        const c = clash(p.x, p.y, best.c);
-        if (c < best.c) best = { ...p, c };
+    let bx = clampX(a.hx);
+    let by = clampY(a.hy);
+    let bc = clash(bx, by, Infinity);
+    for (let r = 4; r <= maxR && bc > 0; r += 4) {
+      for (let k = 0; k < RING; k++) {
+        const px = clampX(a.hx + COS[k]! * r);
+        const py = clampY(a.hy + SIN[k]! * r);
+        const c = clash(px, py, bc);
+        if (c < bc) {
+          bx = px;
+          by = py;
+          bc = c;
+        }
         if (c === 0) break;
       }
     }
-    a.x = best.x;
-    a.y = best.y;
-    placed.push(boxAt(a, a.x, a.y));
+    a.x = bx;
+    a.y = by;
+    placed.push({ x: a.x - a.w / 2 - gap / 2, y: a.y - a.h / 2 - gap / 2, w: bw, h: bh });
   }
 }
+
+/** settle's 24 directions around a home (the same angles as computed in its loop before). */
+const RING = 24;
+const COS = Array.from({ length: RING }, (_, k) => Math.cos((k / RING) * Math.PI * 2));
+const SIN = Array.from({ length: RING }, (_, k) => Math.sin((k / RING) * Math.PI * 2));
 
 /** Label offsets tried in order around a marker: right, left, above, below, then the diagonals. */
 export const LABEL_SLOTS: [number, number, number, number][] = [

@@ -7,6 +7,7 @@ import type { MapPairLine } from '../../store/map-view';
 import type { View } from './projection';
 import { centred, overlap, type Box } from './layout';
 import * as P from './palette';
+import { addText } from './text';
 
 interface Line {
   data: MapPairLine;
@@ -52,10 +53,8 @@ export class PairLines {
       seen.add(d.id);
       let l = this.lines.get(d.id);
       if (!l) {
-        const pill = this.scene.add
-          .text(0, 0, '', { fontFamily: P.FONT, fontSize: '11px', fontStyle: '700', color: '#0b1722' })
+        const pill = addText(this.scene, 0, 0, String(Math.round(d.tension)), { fontFamily: P.FONT, fontSize: '11px', fontStyle: '700', color: '#0b1722' })
           .setOrigin(0.5)
-          .setResolution(P.TEXT_RESOLUTION)
           .setDepth(this.depth + 3);
         l = { data: d, shown: { v: d.tension }, tween: null, pts: [], mid: { x: 0, y: 0 }, pill, pulse: -1, marked: false, hidden: false };
         this.lines.set(d.id, l);
@@ -68,6 +67,10 @@ export class PairLines {
         l.tween?.stop();
         l.tween = null;
         l.shown.v = d.tension;
+        // The pill's text now, not at the next draw: the layout that follows sizes the pill by it (with
+        // the old value's width, the map at a day depended on the day the viewer jumped from).
+        const txt = String(Math.round(d.tension));
+        if (l.pill.text !== txt) l.pill.setText(txt);
         if (this.view) this.route(l, this.view);
       } else if (changed) {
         l.tween?.stop();

@@ -8,6 +8,7 @@ import type { MapPlace } from '../../store/map-view';
 import type { View } from './projection';
 import { centred, placeLabel, type Box } from './layout';
 import * as P from './palette';
+import { addText } from './text';
 
 interface Drawn {
   place: MapPlace;
@@ -46,10 +47,7 @@ export class Places {
       .filter((p) => p.kind !== 'edge')
       .map((place) => {
         const priority = place.capital ? 0 : place.kind === 'city' ? 1 : 2;
-        const label = this.scene.add
-          .text(0, 0, shortName(place.name), priority === 0 ? P.textStyle(13, '700', P.TEXT) : priority === 1 ? P.textStyle(11, '500', '#c9d3dc') : P.textStyle(10, 'italic 500', P.TEXT_DIM))
-          .setResolution(P.TEXT_RESOLUTION)
-          .setDepth(this.depth + 20);
+        const label = addText(this.scene, 0, 0, shortName(place.name), priority === 0 ? P.textStyle(13, '700', P.TEXT) : priority === 1 ? P.textStyle(11, '500', '#c9d3dc') : P.textStyle(10, 'italic 500', P.TEXT_DIM)).setDepth(this.depth + 20);
         if (priority === 0) label.setLetterSpacing(0.5);
         return { place, label, x: 0, y: 0, on: false, priority };
       })

@@ -12,6 +12,7 @@ import type { View } from './projection';
 import { centred, contains, settle, type Box, type SpreadItem } from './layout';
 import { ensureSymbol, SYMBOL_RES } from './symbols';
 import * as P from './palette';
+import { addText } from './text';
 
 interface Move {
   from: { x: number; y: number };
@@ -52,13 +53,23 @@ interface Tag {
   text: Phaser.GameObjects.Text;
   anchor: { x: number; y: number };
   target: { x: number; y: number };
+  /** Hidden, not destroyed: no units near the border there now (a jump, or they left); shown again as if new. */
+  parked: boolean;
 }
 
 /** "≈12,000" for a single estimate; "10–30k" for a range. */
 export function strengthLabel(s: { low: number; high: number }): string {
   const k = (n: number) => (n >= 10000 ? String(Math.round(n / 1000)) : String(Math.round(n / 100) / 10));
-  if (s.high - s.low <= Math.max(50, 0.06 * s.high) || k(s.low) === k(s.high)) return `≈${(Math.round((s.low + s.high) / 200) * 100).toLocaleString('en-US')}`;
+  if (s.high - s.low <= Math.max(50, 0.06 * s.high) || k(s.low) === k(s.high)) return `≈${thousands(Math.round((s.low + s.high) / 200) * 100)}`;
   return `${k(s.low)}–${k(s.high)}k`;
+}
+
+/** An integer with commas between thousands, as toLocaleString('en-US') writes it (which costs ~50× more, per unit per day). */
+function thousands(n: number): string {
+  const d = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < d.length; i++) out += (i > 0 && (d.length - i) % 3 === 0 ? ',' : '') + d[i];
+  return n < 0 ? `-${out}` : out;
 }
 
 const BORDER_TAG_KM = 100;
@@ -80,6 +91,8 @@ export class Units {
   private symbolScale = 1;
   /** Very small scale: symbols only, no strength labels or border tags (their cards still say). */
   private bare = false;
+  /** The clusters homes() planned, for the place() that follows it. */
+  private planned: { view: View; items: Cluster[] } | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -103,6 +116,7 @@ export class Units {
    */
   sync(units: MapUnit[], view: View, ms: number, animate: boolean): void {
     this.units = units;
+    this.planned = null;
     const k = Math.max(0.5, Math.min(1, view.scale / 1.5));
     const bare = view.scale < BARE_SCALE;
     if (Math.abs(k - this.symbolScale) > 0.01 || bare !== this.bare) {
@@ -134,9 +148,27 @@ export class Units {
     }
   }
 
+  /**
+   * Builds, hidden (parked), the sprites of units not on the map yet, while `more()` says there is time
+   * (the page idle); returns whether any are left. A unit that comes later (a day, a replay's jump) then
+   * only shows its sprite, with its label redrawn if its strength changed, rather than building a Phaser
+   * Text and its canvas in that frame. The sprites are built in the units' own order.
+   */
+  prepare(units: MapUnit[], more: () => boolean): boolean {
+    for (const u of units) {
+      if (this.sprites.has(u.id)) continue;
+      if (!more()) return true;
+      this.park(this.create(u));
+    }
+    return false;
+  }
+
   /** Where each place's cluster sits before anything pushes it (for others to keep off). */
   homes(view: View): Box[] {
-    return this.plan(view).map((it) => centred(it.hx, it.hy, it.w, it.h));
+    const items = this.plan(view);
+    // place() lays out these same items (nothing changes between the two): planned once.
+    this.planned = { view, items };
+    return items.map((it) => centred(it.hx, it.hy, it.w, it.h));
   }
 
   /** The second half of update(): lays the clusters out clear of `obstacles`, and animates from the data before sync(). */
@@ -194,9 +226,10 @@ export class Units {
       if (b && b.km <= BORDER_TAG_KM && !this.bare) wantTags.set(pid, b);
     }
     for (const [pid, t] of this.tags) {
-      if (!wantTags.has(pid)) {
-        t.text.destroy();
-        this.tags.delete(pid);
+      if (!wantTags.has(pid) && !t.parked) {
+        this.scene.tweens.killTweensOf(t.text);
+        t.text.setVisible(false);
+        t.parked = true;
       }
     }
     // One item per place: its units in rows of up to three, the border tag beneath. The first row
@@ -217,15 +250,19 @@ export class Units {
         tag = this.tags.get(pid) ?? null;
         // On a small scale the tag says only the distance (its card says the rest), so clusters stay narrow.
         const txt = view.scale < COMPACT_SCALE ? `${Math.round(b.km)} km` : `${Math.round(b.km)} km to the border`;
-        if (!tag) {
-          const text = this.scene.add
-            .text(a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
+        if (tag?.parked) {
+          // Back from parked: as a new tag would be (its text drawn again only if it changed).
+          tag.parked = false;
+          if (tag.text.text !== txt) tag.text.setText(txt);
+          tag.text.setPosition(a.x, a.y).setVisible(true).setAlpha(this.reduced ? 1 : 0);
+          if (!this.reduced) this.scene.tweens.add({ targets: tag.text, alpha: 1, duration: 400, delay: 300 });
+        } else if (!tag) {
+          const text = addText(this.scene, a.x, a.y, txt, P.textStyle(9.5, '600', P.BORDER_WARN))
             .setOrigin(0.5)
-            .setResolution(P.TEXT_RESOLUTION)
             .setDepth(this.depth + 2)
             .setAlpha(this.reduced ? 1 : 0);
           if (!this.reduced) this.scene.tweens.add({ targets: text, alpha: 1, duration: 400, delay: 300 });
-          tag = { placeId: pid, text, anchor: a, target: a };
+          tag = { placeId: pid, text, anchor: a, target: a, parked: false };
           this.tags.set(pid, tag);
         } else if (tag.text.text !== txt) tag.text.setText(txt);
         tag.anchor = a;
@@ -249,7 +286,8 @@ export class Units {
 
   /** Recomputes anchors and cluster positions (on resize: snaps). Returns the units' boxes. */
   layout(view: View, obstacles: Box[], snap = true): Box[] {
-    const items = this.plan(view);
+    const items = this.planned?.view === view ? this.planned.items : this.plan(view);
+    this.planned = null;
     // Places off the canvas (the map zoomed or panned away) keep their clusters at home, out of sight or
     // cut by the edge, rather than piling up along it; the others settle, keeping clear of them.
     const inside = (it: { list: Sprite[] }) => {
@@ -286,10 +324,7 @@ export class Units {
   private create(u: MapUnit): Sprite {
     const key = ensureSymbol(this.scene, u.symbol);
     const img = this.scene.add.image(0, 0, key);
-    const label = this.scene.add
-      .text(0, 0, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT))
-      .setOrigin(0.5, 0)
-      .setResolution(P.TEXT_RESOLUTION);
+    const label = addText(this.scene, 0, 0, strengthLabel(u.strength), P.textStyle(10, '600', P.TEXT)).setOrigin(0.5, 0);
     const c = this.scene.add.container(0, 0, [img, label]).setDepth(this.depth + 1);
     const s: Sprite = { data: u, c, img, label, anchor: { x: 0, y: 0 }, target: { x: 0, y: 0 }, move: null, settle: null, leaving: false, parked: false };
     this.sizeSymbol(s);

@@ -74,6 +74,8 @@ export class MapScene extends Phaser.Scene {
   /** Frames still to draw: a frame where nothing on the map changed is not drawn again (see create). */
   private drawFrames = 2;
   private speech: { events: ReturnType<typeof latestEvents>; ms: number } | null = null;
+  /** The idle callback building the sprites of units to come (see prepareUnits), to cancel. */
+  private preparing: (() => void) | null = null;
 
   constructor(private readonly store: SessionStore) {
     super('map');
@@ -240,7 +242,9 @@ export class MapScene extends Phaser.Scene {
       r.postRender();
       ev.emit(Phaser.Core.Events.POST_RENDER, r, time, delta);
     };
+    this.prepareUnits();
     this.events.once('shutdown', () => {
+      this.preparing?.();
       loop.callback = own;
       this.stopped = true;
       sized.disconnect();
@@ -349,6 +353,12 @@ export class MapScene extends Phaser.Scene {
   /** A new scenario (or the first draw): everything from scratch, no animation. */
   private rebuild(s: Session): void {
     this.scenario = s.scenario;
+    if (this.nav) {
+      // A new scenario (create() starts the first one's): its units are built when idle.
+      this.preparing?.();
+      this.preparing = null;
+      this.prepareUnits();
+    }
     this.actors = mapActors(s);
     const places = mapPlaces(s);
     this.places.setPlaces(places);
@@ -374,6 +384,25 @@ export class MapScene extends Phaser.Scene {
     this.view.fit(this.scale.width, this.scale.height, this.focus);
     this.countries.setRegion(region, owners, this.view.scale);
     this.relayout();
+  }
+
+  /**
+   * When the page is idle, builds (hidden) the sprites of the scenario's units that are not on the map
+   * yet, a few at a time, so that a day or a replay's jump that brings them only shows them. Where the
+   * browser cannot tell idle time (no requestIdleCallback), units are built when they come, as before.
+   */
+  private prepareUnits(): void {
+    if (typeof requestIdleCallback !== 'function' || this.preparing) return;
+    const step = (deadline: IdleDeadline) => {
+      this.preparing = null;
+      if (this.stopped) return;
+      if (this.units.prepare(mapUnits(this.store.getState()), () => deadline.timeRemaining() > 4)) {
+        const id = requestIdleCallback(step);
+        this.preparing = () => cancelIdleCallback(id);
+      }
+    };
+    const id = requestIdleCallback(step);
+    this.preparing = () => cancelIdleCallback(id);
   }
 
   /** Lays every layer out again for the view (no animation). */
