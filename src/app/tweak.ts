@@ -3,6 +3,7 @@
 // kept as one of the player's scenario files ("tweaked" in the menu), and the game carries over to it:
 // the same seed and role, the player's orders played again up to the day reached, and the alert banner
 // says where the run first diverged (or which order the tweak no longer allows).
+import { retryable } from '../ui/chunk-retry';
 import type { ScenarioReader } from '../sim/index';
 import type { SessionStore } from '../store/session';
 import type { MenuChoice } from '../ui/menu';
@@ -24,8 +25,9 @@ export interface TweakDeps {
 
 /** Puts the Tweak button in the top bar; returns the panel's element (a loading panel until the controls arrive). */
 export function installTweak({ store, users, reader, errors, playEl, refreshCatalogue, start }: TweakDeps): HTMLElement {
+  const loadPanel = retryable(() => import('../ui/tweak/tweak-panel'));
   const tweak = createTweakButton(store, () =>
-    import('../ui/tweak/tweak-panel').then(({ createTweakPanel }) => (button: HTMLButtonElement, open: boolean) =>
+    loadPanel().then(({ createTweakPanel }) => (button: HTMLButtonElement, open: boolean) =>
       createTweakPanel({
         session: store,
         reader,

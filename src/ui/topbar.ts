@@ -4,6 +4,7 @@
 // way back to the menu and the glossary ("?"). On a phone the controls fold into a sheet opened by ☰. While a replay
 // is watched the day controls give way to a REPLAY badge (the speed stays: it paces the replay's
 // playback).
+import { retryable } from './chunk-retry';
 import { DAY_MS, type Session, type SessionStore } from '../store/session';
 import { actorName, actors, dayLine } from '../store/ui-view';
 import { h } from './dom';
@@ -70,7 +71,9 @@ export function createTopBar(store: SessionStore, actions: TopBarActions) {
     seedVal,
     h('span', { class: 'copy-ok' }, 'copied'),
   );
-  const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void import('./odds/panel').then((m) => m.toggleOdds(store, actions.loadedAs)) }, 'Odds');
+  // The Odds panel's chunk, fetched on the first press (again on a later press if it failed to arrive).
+  const loadOdds = retryable(() => import('./odds/panel'));
+  const odds = h('button', { class: 'btn ghost tb-odds', 'aria-label': 'Odds', 'data-tip': 'Odds: play this scenario over many seeds and see how it tends to end', onclick: () => void loadOdds().then((m) => m.toggleOdds(store, actions.loadedAs)) }, 'Odds');
   const menu = h('button', { class: 'btn ghost tb-menu', 'data-tip': 'Leave this game and return to the menu (it is saved)', onclick: () => actions.menu() }, 'Menu');
   const share = h(
     'div',
