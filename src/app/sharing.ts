@@ -4,6 +4,7 @@
 // the address) brings it back: the running game as ?scenario=…&seed=…&role=…, a watched replay as
 // #replay=…&day=N (rewritten in place, never adding to the history, when the day shown or the notes
 // change), and the bare page on the menu.
+import { whenIdle } from '../ui/idle';
 import type { Replay } from '../sim/index';
 import type { SessionStore } from '../store/session';
 import { replayFragment, replayPart, dayPart } from '../store/replay-link';
@@ -44,19 +45,11 @@ export function createSharing(store: SessionStore): Sharing {
   /** The packed replay last written to the address bar, and the notes it was packed with. */
   let packed = '';
   let packedNotes: unknown = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let idle: number | null = null;
+  /** The cancel of a pending write (FOLLOW_MS after a change, then once the page is idle), or null. */
+  let pending: (() => void) | null = null;
   const cancel = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (idle !== null) cancelIdleCallback(idle);
-    idle = null;
-  };
-  /** Writes the address after FOLLOW_MS, once the page is idle (where it can tell; else at once). */
-  const follow = () => {
-    timer = null;
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(writeWatched, { timeout: IDLE_MS });
-    else writeWatched();
+    pending?.();
+    pending = null;
   };
 
   /** Writes the watched replay and the day shown into the address bar (replacing the entry). */
@@ -75,7 +68,10 @@ export function createSharing(store: SessionStore): Sharing {
   store.subscribe((s, prev) => {
     if (!opened || !s.viewer || s.screen === 'menu') return;
     if (s.viewer.cursor !== prev.viewer?.cursor || s.notes !== prev.notes) {
-      if (timer === null && idle === null) timer = setTimeout(follow, FOLLOW_MS);
+      if (pending === null) {
+        const timer = setTimeout(() => (pending = whenIdle(writeWatched, IDLE_MS)), FOLLOW_MS);
+        pending = () => clearTimeout(timer);
+      }
     }
   });
 

@@ -3,6 +3,7 @@
 // quote, who said it, the publication and date. Events of the article's timeline are "source"; moves
 // the model chose (and incidents) are "simulated", even when the article reports moves of that kind,
 // whose quote the popover then shows as the basis of the move.
+import { whenIdle } from './idle';
 import type { Session, SessionStore } from '../store/session';
 import { actors, displayDate, meterMoves, pairLabels, playerOn, seenByLabel, sourceOf } from '../store/ui-view';
 import { visibleEvents } from '../store/selectors';
@@ -28,16 +29,8 @@ const PAGE = 30;
  * 30 new items was a third of a jump's frame (issue 16, docs/performance.md).
  */
 const FIRST = 12;
-
-/** Runs `fn` once the page is idle (soon in any case); returns its cancel. */
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 300 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 50);
-  return () => clearTimeout(id);
-}
+/** At the latest, the rest of the page is built this long after a jump. */
+const IDLE_MS = 300;
 
 export function createFeed(store: SessionStore) {
   const list = h('div', { class: 'feed-list', role: 'list' });
@@ -232,7 +225,7 @@ export function createFeed(store: SessionStore) {
     fill(s, colours, upto);
     if (upto < limit && oldest() > 1 && items() < limit) {
       list.setAttribute('aria-busy', 'true');
-      completing = whenIdle(complete);
+      completing = whenIdle(complete, IDLE_MS);
     } else list.removeAttribute('aria-busy');
     const shownItems = items();
     if (shownItems === 0) list.prepend(empty);
